@@ -1,0 +1,105 @@
+package dev.uploadgate.functions.config;
+
+import dev.uploadgate.functions.rules.ContentTypePolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a function is configured with, read once per execution environment from the
+ * variables the template sets in its Globals. A bad value fails the cold start with a message that
+ * names the variable, instead of failing every request later.
+ *
+ * @param bucket          the bucket every key lives in
+ * @param keyPrefix       the prefix every key starts with, ending in {@code /}
+ * @param urlLifetime     how long a presigned URL stays valid
+ * @param maxObjectSize   the largest object, in bytes, an upload may produce
+ * @param contentTypes    which content types may be uploaded
+ * @param region          the AWS region of the bucket
+ * @param s3Endpoint      an S3-compatible endpoint used instead of AWS (local mode and tests), path-style
+ */
+public record UploadSettings(
+        String bucket,
+        String keyPrefix,
+        Duration urlLifetime,
+        long maxObjectSize,
+        ContentTypePolicy contentTypes,
+        String region,
+        Optional<URI> s3Endpoint) {
+
+    /** S3's own ceiling for one object. */
+    public static final long S3_MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+    /** SigV4 presigned URLs cannot live longer than seven days. */
+    static final Duration MAX_URL_LIFETIME = Duration.ofDays(7);
+
+    public UploadSettings {
+        Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        Objects.requireNonNull(urlLifetime, "urlLifetime");
+        Objects.requireNonNull(contentTypes, "contentTypes");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        if (bucket.isBlank()) {
+            throw new IllegalArgumentException("BUCKET_NAME must not be empty");
+        }
+        if (!keyPrefix.isEmpty() && !keyPrefix.endsWith("/")) {
+            throw new IllegalArgumentException("KEY_PREFIX must be empty or end with '/': " + keyPrefix);
+        }
+        if (keyPrefix.startsWith("/") || keyPrefix.contains("..") || keyPrefix.length() > 256) {
+            throw new IllegalArgumentException("KEY_PREFIX is not a safe prefix: " + keyPrefix);
+        }
+        if (urlLifetime.compareTo(Duration.ofSeconds(1)) < 0 || urlLifetime.compareTo(MAX_URL_LIFETIME) > 0) {
+            throw new IllegalArgumentException("URL_EXPIRES_SECONDS must be between 1 and 604800: " + urlLifetime.toSeconds());
+        }
+        if (maxObjectSize < 0 || maxObjectSize > S3_MAX_OBJECT_SIZE) {
+            throw new IllegalArgumentException("MAX_OBJECT_SIZE_BYTES must be between 0 and " + S3_MAX_OBJECT_SIZE + ": " + maxObjectSize);
+        }
+    }
+
+    /** Reads the settings from an environment such as {@code System.getenv()}. */
+    public static UploadSettings fromEnvironment(Map<String, String> env) {
+        return new UploadSettings(
+                required(env, "BUCKET_NAME"),
+                env.getOrDefault("KEY_PREFIX", "uploads/"),
+                Duration.ofSeconds(longValue(env, "URL_EXPIRES_SECONDS", 900)),
+                longValue(env, "MAX_OBJECT_SIZE_BYTES", S3_MAX_OBJECT_SIZE),
+                ContentTypePolicy.parse(env.getOrDefault("ALLOWED_CONTENT_TYPES", "*/*")),
+                Optional.ofNullable(env.get("AWS_REGION")).filter(r -> !r.isBlank()).orElse("us-east-1"),
+                Optional.ofNullable(env.get("S3_ENDPOINT_URL")).filter(e -> !e.isBlank()).map(UploadSettings::endpoint));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must be set");
+        }
+        return value.trim();
+    }
+
+    private static long longValue(Map<String, String> env, String name, long defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number: " + value, e);
+        }
+    }
+
+    private static URI endpoint(String value) {
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("S3_ENDPOINT_URL must be an absolute http(s) URL: " + value);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("S3_ENDPOINT_URL is not a URL: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.uploadgate.functions.handler;
+
+import dev.uploadgate.functions.service.CompleteUpload;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code POST /s3/multipart/{uploadId}/complete}: assembles the object from its parts. */
+public final class CompleteMultipartHandler extends HttpApiHandler {
+    private final CompleteUpload completeUpload;
+
+    /** Used by the Lambda runtime. */
+    public CompleteMultipartHandler() {
+        this(System.getenv());
+    }
+
+    /** Runs with the given environment instead of the process's (local mode). */
+    public CompleteMultipartHandler(Map<String, String> environment) {
+        this(Wiring.of(environment).completeUpload());
+    }
+
+    CompleteMultipartHandler(CompleteUpload completeUpload) {
+        this.completeUpload = Objects.requireNonNull(completeUpload, "completeUpload");
+    }
+
+    @Override
+    Object handle(ApiRequest request) {
+        String uploadId = request.pathParameter("uploadId");
+        String key = request.requiredQuery("key");
+        return completeUpload.complete(request.owner(), key, uploadId, RequestBodies.completedParts(request.body()));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.uploadgate.functions.handler;
+
+import dev.uploadgate.functions.error.ApiException;
+import dev.uploadgate.functions.service.NewObjectRequest;
+import dev.uploadgate.functions.service.PresignObject;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code GET /s3/params} (a browser POST form, or a PUT with {@code method=PUT}) and
+ * {@code GET /s3/download} (a presigned GET).
+ */
+public final class PresignObjectHandler extends HttpApiHandler {
+    private final PresignObject presignObject;
+
+    /** Used by the Lambda runtime. */
+    public PresignObjectHandler() {
+        this(System.getenv());
+    }
+
+    /** Runs with the given environment instead of the process's (local mode). */
+    public PresignObjectHandler(Map<String, String> environment) {
+        this(Wiring.of(environment).presignObject());
+    }
+
+    PresignObjectHandler(PresignObject presignObject) {
+        this.presignObject = Objects.requireNonNull(presignObject, "presignObject");
+    }
+
+    @Override
+    Object handle(ApiRequest request) {
+        if (request.rawPath().endsWith("/download")) {
+            return presignObject.presignDownload(request.owner(), request.requiredQuery("key"));
+        }
+        NewObjectRequest upload = new NewObjectRequest(
+                request.requiredQuery("filename"),
+                request.query("type").orElse(null),
+                request.queryGroup("metadata"),
+                request.queryWholeNumber("size"));
+        String method = request.query("method").orElse("POST").toUpperCase(Locale.ROOT);
+        return switch (method) {
+            case "POST" -> presignObject.presignPost(request.owner(), upload);
+            case "PUT" -> presignObject.presignPut(request.owner(), upload);
+            default -> throw ApiException.invalidField("query parameter method", method, "must be POST or PUT");
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package dev.uploadgate.functions.handler;
+
+import dev.uploadgate.functions.rules.PartBindings;
+import dev.uploadgate.functions.rules.PartNumbers;
+import dev.uploadgate.functions.service.PresignParts;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * {@code GET /s3/multipart/{uploadId}/{partNumber}} and {@code GET /s3/multipart/{uploadId}/batch}:
+ * presigned UploadPart URLs, one or up to 100 at a time.
+ */
+public final class PresignPartHandler extends HttpApiHandler {
+    private final PresignParts presignParts;
+
+    /** Used by the Lambda runtime. */
+    public PresignPartHandler() {
+        this(System.getenv());
+    }
+
+    /** Runs with the given environment instead of the process's (local mode). */
+    public PresignPartHandler(Map<String, String> environment) {
+        this(Wiring.of(environment).presignParts());
+    }
+
+    PresignPartHandler(PresignParts presignParts) {
+        this.presignParts = Objects.requireNonNull(presignParts, "presignParts");
+    }
+
+    @Override
+    Object handle(ApiRequest request) {
+        String uploadId = request.pathParameter("uploadId");
+        String key = request.requiredQuery("key");
+        if (isBatch(request)) {
+            return presignParts.presignBatch(request.owner(), key, uploadId,
+                    PartNumbers.parseBatch("partNumbers", request.requiredQuery("partNumbers")));
+        }
+        int partNumber = PartNumbers.parse("partNumber", request.pathParameter("partNumber"));
+        OptionalLong contentLength = request.queryWholeNumber("contentLength");
+        contentLength.ifPresent(PartBindings::requireContentLength);
+        return presignParts.presignOne(request.owner(), key, uploadId, partNumber, contentLength,
+                request.query("contentMD5").map(PartBindings::requireContentMd5));
+    }
+
+    /** The batch route has no partNumber parameter (API Gateway prefers the literal segment). */
+    private static boolean isBatch(ApiRequest request) {
+        return request.optionalPathParameter("partNumber").isEmpty();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.uploadgate.functions.handler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.uploadgate.functions.error.ApiException;
+import dev.uploadgate.functions.error.ErrorCode;
+import dev.uploadgate.functions.json.Json;
+import dev.uploadgate.functions.rules.CompletedPart;
+import dev.uploadgate.functions.rules.ETags;
+import dev.uploadgate.functions.rules.PartNumbers;
+import dev.uploadgate.functions.service.NewObjectRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Reads the JSON bodies of the contract field by field, so every mistake is answered with the
+ * field's name and value rather than a parser's stack of types. Unknown fields are ignored, so
+ * newer clients keep working.
+ */
+final class RequestBodies {
+    private RequestBodies() {
+    }
+
+    /** {@code {"filename", "type", "metadata"?, "size"?}} */
+    static NewObjectRequest newObject(String body) {
+        JsonNode root = object(body);
+        return new NewObjectRequest(
+                requiredText(root, "filename"),
+                optionalText(root, "type"),
+                metadata(root.get("metadata")),
+                optionalWholeNumber(root, "size"));
+    }
+
+    /** {@code {"parts": [{"PartNumber", "ETag"}, ..]}} */
+    static List<CompletedPart> completedParts(String body) {
+        JsonNode parts = object(body).get("parts");
+        if (parts == null || !parts.isArray()) {
+            throw ApiException.invalidField("parts", describe(parts), "must be an array of {\"PartNumber\", \"ETag\"}");
+        }
+        if (parts.size() > PartNumbers.MAX) {
+            throw new ApiException(ErrorCode.INVALID_PART_NUMBER,
+                    "parts lists " + parts.size() + " parts; a multipart upload has at most " + PartNumbers.MAX);
+        }
+        List<CompletedPart> completed = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            JsonNode part = parts.get(i);
+            String field = "parts[" + i + "]";
+            if (!part.isObject()) {
+                throw ApiException.invalidField(field, describe(part), "must be an object {\"PartNumber\", \"ETag\"}");
+            }
+            JsonNode number = part.get("PartNumber");
+            if (number == null || !number.isIntegralNumber() || !number.canConvertToLong()) {
+                throw new ApiException(ErrorCode.INVALID_PART_NUMBER,
+                        field + ".PartNumber " + ApiException.quote(describe(number)) + " must be a whole number from 1 to 10000");
+            }
+            int partNumber = PartNumbers.require(field + ".PartNumber", number.longValue());
+            JsonNode etag = part.get("ETag");
+            if (etag == null || !etag.isTextual()) {
+                throw new ApiException(ErrorCode.INVALID_PART, field + ".ETag " + ApiException.quote(describe(etag)) + " must be a string");
+            }
+            completed.add(new CompletedPart(partNumber, ETags.normalize(field + ".ETag", etag.textValue())));
+        }
+        return completed;
+    }
+
+    private static JsonNode object(String body) {
+        JsonNode root;
+        try {
+            root = Json.read(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalidField("body", body, "is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.invalidField("body", body, "must be a JSON object");
+        }
+        return root;
+    }
+
+    private static String requiredText(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || !value.isTextual()) {
+            throw ApiException.invalidField(field, describe(value), "is required and must be a string");
+        }
+        return value.textValue();
+    }
+
+    private static String optionalText(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.invalidField(field, describe(value), "must be a string");
+        }
+        return value.textValue();
+    }
+
+    private static OptionalLong optionalWholeNumber(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw ApiException.invalidField(field, describe(value), "must be a whole number of bytes");
+        }
+        return OptionalLong.of(value.longValue());
+    }
+
+    /** Scalars become text (Uppy may send numbers or nulls); nested values are refused. */
+    private static Map<String, String> metadata(JsonNode metadata) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        if (metadata == null || metadata.isNull()) {
+            return entries;
+        }
+        if (!metadata.isObject()) {
+            throw ApiException.invalidField("metadata", describe(metadata), "must be an object of strings");
+        }
+        for (Map.Entry<String, JsonNode> entry : metadata.properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isContainerNode()) {
+                throw ApiException.invalidField("metadata." + entry.getKey(), describe(value), "must be a string, number, boolean or null");
+            }
+            entries.put(entry.getKey(), value.isNull() ? null : value.asText());
+        }
+        return entries;
+    }
+
+    private static String describe(JsonNode value) {
+        return value == null ? "(missing)" : value.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.uploadgate.functions.handler;
+
+import dev.uploadgate.functions.config.AwsClients;
+import dev.uploadgate.functions.config.UploadSettings;
+import dev.uploadgate.functions.rules.ObjectKeys;
+import dev.uploadgate.functions.service.AbortUpload;
+import dev.uploadgate.functions.service.CompleteUpload;
+import dev.uploadgate.functions.service.CreateUpload;
+import dev.uploadgate.functions.service.ListUploadParts;
+import dev.uploadgate.functions.service.NewObjects;
+import dev.uploadgate.functions.service.PostPolicySigner;
+import dev.uploadgate.functions.service.PresignObject;
+import dev.uploadgate.functions.service.PresignParts;
+import dev.uploadgate.functions.service.S3Uploads;
+import dev.uploadgate.functions.service.UrlSigner;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * Builds each operation from an environment, with only what that operation needs: the presign
+ * operations get a presigner and never an S3 client; the others one S3 client.
+ */
+final class Wiring {
+    private final UploadSettings settings;
+    private final AwsCredentialsProvider credentials;
+    private final ObjectKeys keys;
+
+    private Wiring(Map<String, String> environment) {
+        this.settings = UploadSettings.fromEnvironment(environment);
+        this.credentials = AwsClients.credentials(environment);
+        this.keys = new ObjectKeys(settings.keyPrefix());
+    }
+
+    static Wiring of(Map<String, String> environment) {
+        return new Wiring(environment);
+    }
+
+    CreateUpload createUpload() {
+        return new CreateUpload(uploads(), newObjects());
+    }
+
+    PresignParts presignParts() {
+        return new PresignParts(urlSigner(), keys);
+    }
+
+    CompleteUpload completeUpload() {
+        return new CompleteUpload(uploads(), keys, settings.maxObjectSize());
+    }
+
+    ListUploadParts listUploadParts() {
+        return new ListUploadParts(uploads(), keys);
+    }
+
+    AbortUpload abortUpload() {
+        return new AbortUpload(uploads(), keys);
+    }
+
+    PresignObject presignObject() {
+        PostPolicySigner postSigner = new PostPolicySigner(credentials, settings.bucket(), settings.region(),
+                settings.s3Endpoint(), settings.urlLifetime(), Clock.systemUTC());
+        return new PresignObject(urlSigner(), postSigner, newObjects(), keys, settings.maxObjectSize());
+    }
+
+    private S3Uploads uploads() {
+        return new S3Uploads(AwsClients.s3Client(settings, credentials), settings.bucket());
+    }
+
+    private UrlSigner urlSigner() {
+        return new UrlSigner(AwsClients.presigner(settings, credentials), settings.bucket(), settings.urlLifetime());
+    }
+
+    private NewObjects newObjects() {
+        return new NewObjects(keys, settings);
+    }
+}

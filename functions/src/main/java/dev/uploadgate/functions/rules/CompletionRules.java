@@ -1,0 +1,69 @@
+package dev.uploadgate.functions.rules;
+
+import dev.uploadgate.functions.error.ApiException;
+import dev.uploadgate.functions.error.ErrorCode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a complete call must satisfy, checked before S3 is asked (some S3-compatible servers accept
+ * what S3 refuses, so the API does not rely on the server for these).
+ */
+public final class CompletionRules {
+    private CompletionRules() {
+    }
+
+    /** The list itself: non-empty, at most 10,000 parts, numbers strictly ascending. */
+    public static void requireValidList(List<CompletedPart> parts) {
+        if (parts.isEmpty()) {
+            throw new ApiException(ErrorCode.INVALID_PART, "parts must list at least one uploaded part");
+        }
+        if (parts.size() > PartNumbers.MAX) {
+            throw new ApiException(ErrorCode.INVALID_PART_NUMBER,
+                    "parts lists " + parts.size() + " parts; a multipart upload has at most " + PartNumbers.MAX);
+        }
+        int previous = 0;
+        for (CompletedPart part : parts) {
+            if (part.partNumber() == previous) {
+                throw new ApiException(ErrorCode.INVALID_PART_ORDER, "parts lists PartNumber " + part.partNumber() + " twice");
+            }
+            if (part.partNumber() < previous) {
+                throw new ApiException(ErrorCode.INVALID_PART_ORDER, "parts must be in ascending PartNumber order: "
+                        + part.partNumber() + " comes after " + previous);
+            }
+            previous = part.partNumber();
+        }
+    }
+
+    /**
+     * The list against what the server holds: every part uploaded with that ETag, every part but
+     * the last at least 5 MiB, and the assembled size within the configured maximum.
+     *
+     * @param uploaded the uploaded parts by part number
+     * @return the size of the object the parts assemble
+     */
+    public static long requireMatchesUploaded(List<CompletedPart> parts, Map<Integer, UploadedPart> uploaded, long maxObjectSize) {
+        long size = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            CompletedPart part = parts.get(i);
+            UploadedPart held = uploaded.get(part.partNumber());
+            if (held == null) {
+                throw new ApiException(ErrorCode.INVALID_PART, "part " + part.partNumber() + " was not uploaded");
+            }
+            if (!held.etag().equalsIgnoreCase(part.etag())) {
+                throw new ApiException(ErrorCode.INVALID_PART, "part " + part.partNumber() + " has ETag "
+                        + ApiException.quote(held.etag()) + ", not " + ApiException.quote(part.etag()));
+            }
+            if (i < parts.size() - 1 && held.size() < PartSizing.MIN_PART_SIZE) {
+                throw new ApiException(ErrorCode.ENTITY_TOO_SMALL, "part " + part.partNumber() + " is " + held.size()
+                        + " bytes; every part but the last must be at least " + PartSizing.MIN_PART_SIZE + " bytes");
+            }
+            size += held.size();
+        }
+        if (size > maxObjectSize) {
+            throw new ApiException(ErrorCode.ENTITY_TOO_LARGE,
+                    "the parts add up to " + size + " bytes, above the maximum object size of " + maxObjectSize + " bytes");
+        }
+        return size;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.uploadgate.functions.service;
+
+import dev.uploadgate.functions.rules.ObjectKeys;
+import dev.uploadgate.functions.rules.Owner;
+import dev.uploadgate.functions.rules.UploadIds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Presigns UploadPart URLs for the caller's own uploads. No call reaches S3: an upload that does
+ * not exist is refused by S3 when the URL is used.
+ */
+public final class PresignParts {
+    private final UrlSigner signer;
+    private final ObjectKeys keys;
+
+    public PresignParts(UrlSigner signer, ObjectKeys keys) {
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    public PartUrlResponse presignOne(Owner owner, String key, String uploadId, int partNumber,
+                                      OptionalLong contentLength, Optional<String> contentMd5) {
+        keys.requireOwnedBy(owner, key);
+        UploadIds.require(uploadId);
+        SignedRequest signed = signer.uploadPart(key, uploadId, partNumber, contentLength, contentMd5);
+        return new PartUrlResponse(signed.url(), signer.lifetime().toSeconds(), signed.headers().isEmpty() ? null : signed.headers());
+    }
+
+    public BatchPartUrlsResponse presignBatch(Owner owner, String key, String uploadId, List<Integer> partNumbers) {
+        keys.requireOwnedBy(owner, key);
+        UploadIds.require(uploadId);
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (int partNumber : partNumbers) {
+            urls.put(Integer.toString(partNumber),
+                    signer.uploadPart(key, uploadId, partNumber, OptionalLong.empty(), Optional.empty()).url());
+        }
+        return new BatchPartUrlsResponse(urls, signer.lifetime().toSeconds());
+    }
+}

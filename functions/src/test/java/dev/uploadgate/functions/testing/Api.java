@@ -1,0 +1,97 @@
+package dev.uploadgate.functions.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uploadgate.functions.handler.AbortMultipartHandler;
+import dev.uploadgate.functions.handler.CompleteMultipartHandler;
+import dev.uploadgate.functions.handler.CreateMultipartHandler;
+import dev.uploadgate.functions.handler.ListPartsHandler;
+import dev.uploadgate.functions.handler.PresignObjectHandler;
+import dev.uploadgate.functions.handler.PresignPartHandler;
+import java.util.Map;
+
+/**
+ * Every handler of the API, built the way Lambda builds them (from an environment) and called
+ * with real payload 2.0 events, for tests that walk the whole contract.
+ */
+public final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final CreateMultipartHandler create;
+    public final PresignPartHandler presignPart;
+    public final CompleteMultipartHandler complete;
+    public final ListPartsHandler listParts;
+    public final AbortMultipartHandler abort;
+    public final PresignObjectHandler presignObject;
+
+    public Api(Map<String, String> environment) {
+        create = new CreateMultipartHandler(environment);
+        presignPart = new PresignPartHandler(environment);
+        complete = new CompleteMultipartHandler(environment);
+        listParts = new ListPartsHandler(environment);
+        abort = new AbortMultipartHandler(environment);
+        presignObject = new PresignObjectHandler(environment);
+    }
+
+    /** A handler's answer with its body parsed. */
+    public record Answer(int status, JsonNode body, Map<String, String> headers) {
+        public String text(String field) {
+            return body.get(field).asText();
+        }
+    }
+
+    public static Answer call(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                              APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        try {
+            return new Answer(response.getStatusCode(), JSON.readTree(response.getBody()), response.getHeaders());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("handler answered with non-JSON body: " + response.getBody(), e);
+        }
+    }
+
+    public Answer createUpload(String fileName, String type) {
+        return call(create, HttpEvents.request("POST", "/s3/multipart")
+                .body("{\"filename\":" + quote(fileName) + ",\"type\":" + quote(type) + "}").build());
+    }
+
+    public Answer presignBatch(String key, String uploadId, String partNumbers) {
+        return call(presignPart, HttpEvents.request("GET", "/s3/multipart/{uploadId}/batch")
+                .path("uploadId", uploadId).query("key", key).query("partNumbers", partNumbers).build());
+    }
+
+    public Answer presignPart(String key, String uploadId, int partNumber) {
+        return call(presignPart, HttpEvents.request("GET", "/s3/multipart/{uploadId}/{partNumber}")
+                .path("uploadId", uploadId).path("partNumber", Integer.toString(partNumber)).query("key", key).build());
+    }
+
+    public Answer complete(String key, String uploadId, String partsJson) {
+        return call(complete, HttpEvents.request("POST", "/s3/multipart/{uploadId}/complete")
+                .path("uploadId", uploadId).query("key", key).body("{\"parts\":" + partsJson + "}").build());
+    }
+
+    public Answer listParts(String key, String uploadId) {
+        return call(listParts, HttpEvents.request("GET", "/s3/multipart/{uploadId}")
+                .path("uploadId", uploadId).query("key", key).build());
+    }
+
+    public Answer abort(String key, String uploadId) {
+        return call(abort, HttpEvents.request("DELETE", "/s3/multipart/{uploadId}")
+                .path("uploadId", uploadId).query("key", key).build());
+    }
+
+    public Answer download(String key) {
+        return call(presignObject, HttpEvents.request("GET", "/s3/download").query("key", key).build());
+    }
+
+    public static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
