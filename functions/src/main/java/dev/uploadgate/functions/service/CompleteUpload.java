@@ -37,25 +37,41 @@ public final class CompleteUpload {
         keys.requireOwnedBy(owner, key);
         UploadIds.require(uploadId);
         CompletionRules.requireValidList(parts);
-        long size;
+        Map<Integer, UploadedPart> uploaded;
         try {
-            Map<Integer, UploadedPart> uploaded = uploads.listParts(key, uploadId).stream()
+            uploaded = uploads.listParts(key, uploadId).stream()
                     .collect(Collectors.toMap(UploadedPart::partNumber, Function.identity(), (a, b) -> b));
-            size = CompletionRules.requireMatchesUploaded(parts, uploaded, maxObjectSize);
+        } catch (ApiException e) {
+            return alreadyCompleted(key, parts, e);
+        }
+        if (uploaded.isEmpty()) {
+            // S3 answers NoSuchUpload for an unknown or finished upload; some compatible servers list
+            // it as empty instead. Only the complete call itself tells those apart, so ask it.
+            return completeAndAnswer(key, uploadId, parts);
+        }
+        try {
+            CompletionRules.requireMatchesUploaded(parts, uploaded, maxObjectSize);
         } catch (ApiException e) {
             if (e.code() == ErrorCode.ENTITY_TOO_LARGE) {
                 // Nothing can make this upload acceptable; free its storage now, not at the lifecycle rule.
                 uploads.abortMultipartUpload(key, uploadId);
             }
-            // S3 forgets a completed upload (NoSuchUpload); some servers list it with no parts (InvalidPart).
-            return alreadyCompleted(key, parts, e);
+            throw e;
         }
+        return completeAndAnswer(key, uploadId, parts);
+    }
+
+    private CompleteUploadResponse completeAndAnswer(String key, String uploadId, List<CompletedPart> parts) {
         try {
-            return response(key, uploads.completeMultipartUpload(key, uploadId, parts), size);
+            uploads.completeMultipartUpload(key, uploadId, parts);
         } catch (ApiException e) {
-            // A concurrent complete of the same upload may have won the race.
+            // A concurrent or earlier complete of the same upload may have won.
             return alreadyCompleted(key, parts, e);
         }
+        // The object's own size and ETag, read back: the answer a repeated complete gives too.
+        StoredObject stored = uploads.headObject(key).orElseThrow(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                "the object of key " + ApiException.quote(key) + " was completed but cannot be read yet; retry"));
+        return response(key, stored.etag(), stored.size());
     }
 
     /**
@@ -63,7 +79,7 @@ public final class CompleteUpload {
      * assemble (same multipart ETag); otherwise the failure that led here.
      */
     private CompleteUploadResponse alreadyCompleted(String key, List<CompletedPart> parts, ApiException failure) {
-        if (failure.code() != ErrorCode.NO_SUCH_UPLOAD && failure.code() != ErrorCode.INVALID_PART) {
+        if (failure.code() != ErrorCode.NO_SUCH_UPLOAD) {
             throw failure;
         }
         Optional<String> expectedEtag = ETags.multipartETag(parts);

@@ -62,15 +62,15 @@ public final class S3Uploads {
         return parts;
     }
 
-    /** Assembles the object and returns its ETag, unquoted. */
-    public String completeMultipartUpload(String key, String uploadId, List<CompletedPart> parts) {
+    /** Assembles the object from the listed parts. */
+    public void completeMultipartUpload(String key, String uploadId, List<CompletedPart> parts) {
         List<software.amazon.awssdk.services.s3.model.CompletedPart> s3Parts = parts.stream()
                 .map(p -> software.amazon.awssdk.services.s3.model.CompletedPart.builder()
                         .partNumber(p.partNumber()).eTag(ETags.quoted(p.etag())).build())
                 .toList();
         try {
-            return ETags.unquoted(s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(s3Parts).build())).eTag());
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(CompletedMultipartUpload.builder().parts(s3Parts).build()));
         } catch (SdkException e) {
             throw S3Errors.translate(e, "CompleteMultipartUpload", key);
         }
