@@ -1,0 +1,56 @@
+package dev.uploadgate.functions.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UploadSettingsTest {
+
+    @Test
+    void fromEnvironment_onlyTheBucket_usesTheDefaults() {
+        UploadSettings settings = UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b"));
+
+        assertThat(settings.keyPrefix()).isEqualTo("uploads/");
+        assertThat(settings.urlLifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.maxObjectSize()).isEqualTo(UploadSettings.S3_MAX_OBJECT_SIZE);
+        assertThat(settings.region()).isEqualTo("us-east-1");
+        assertThat(settings.s3Endpoint()).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_everyVariable_isRead() {
+        UploadSettings settings = UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "KEY_PREFIX", "in/", "URL_EXPIRES_SECONDS", "60",
+                "MAX_OBJECT_SIZE_BYTES", "1000", "AWS_REGION", "eu-west-1", "S3_ENDPOINT_URL", "http://127.0.0.1:9000"));
+
+        assertThat(settings.keyPrefix()).isEqualTo("in/");
+        assertThat(settings.urlLifetime()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.maxObjectSize()).isEqualTo(1000);
+        assertThat(settings.region()).isEqualTo("eu-west-1");
+        assertThat(settings.s3Endpoint()).contains(URI.create("http://127.0.0.1:9000"));
+    }
+
+    @Test
+    void fromEnvironment_missingBucket_namesTheVariable() {
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of())).hasMessageContaining("BUCKET_NAME");
+    }
+
+    @Test
+    void fromEnvironment_badValues_nameTheVariable() {
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "URL_EXPIRES_SECONDS", "soon")))
+                .hasMessageContaining("URL_EXPIRES_SECONDS");
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "URL_EXPIRES_SECONDS", "0")))
+                .hasMessageContaining("URL_EXPIRES_SECONDS");
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "KEY_PREFIX", "uploads")))
+                .hasMessageContaining("KEY_PREFIX");
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "KEY_PREFIX", "../")))
+                .hasMessageContaining("KEY_PREFIX");
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "MAX_OBJECT_SIZE_BYTES", "-1")))
+                .hasMessageContaining("MAX_OBJECT_SIZE_BYTES");
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "S3_ENDPOINT_URL", "localhost")))
+                .hasMessageContaining("S3_ENDPOINT_URL");
+    }
+}
