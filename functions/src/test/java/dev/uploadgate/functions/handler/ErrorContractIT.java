@@ -6,30 +6,27 @@ import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.HttpEvents;
 import dev.uploadgate.functions.testing.PlainHttp;
+import dev.uploadgate.functions.testing.S3ProxyExtension;
 import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every error row of the contract that the functions produce, against the real server: the right
  * status, the right code, and a message naming the field and value.
  */
+@ExtendWith(S3ProxyExtension.class)
 class ErrorContractIT {
     private static final int MIB = 1024 * 1024;
     private static S3ProxyServer s3;
     private static Api api;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        s3 = S3ProxyServer.start();
+    static void connect(S3ProxyServer server) {
+        s3 = server;
         api = new Api(s3.environment(Map.of("MAX_OBJECT_SIZE_BYTES", Long.toString(12L * MIB), "ALLOWED_CONTENT_TYPES", "image/*,video/mp4,application/octet-stream")));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        s3.close();
     }
 
     @Test

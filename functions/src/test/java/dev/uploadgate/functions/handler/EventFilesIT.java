@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.PlainHttp;
+import dev.uploadgate.functions.testing.S3ProxyExtension;
 import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The files under events/ are what `sam local invoke -e` feeds the functions. Each is loaded into
  * the typed event with the Lambda runtime's own serialization (aws-lambda-java-tests' EventLoader)
  * and run through its handler against the S3 server; the multipart ones drive a real upload.
  */
+@ExtendWith(S3ProxyExtension.class)
 class EventFilesIT {
     private static final Path EVENTS = Path.of("..", "events");
     private static final int MIB = 1024 * 1024;
@@ -36,14 +38,9 @@ class EventFilesIT {
     private static Api api;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        s3 = S3ProxyServer.start();
+    static void connect(S3ProxyServer server) {
+        s3 = server;
         api = new Api(s3.environment());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        s3.close();
     }
 
     @Test
