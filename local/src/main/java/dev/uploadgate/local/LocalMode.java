@@ -1,0 +1,187 @@
+package dev.uploadgate.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar local.jar}: the API on 127.0.0.1 as it runs deployed. Reads template.yaml,
+ * starts the embedded S3 server (or uses --s3-endpoint), constructs each function's handler once
+ * with its environment, and serves the routes and the demo page until stopped (Ctrl-C or SIGTERM).
+ * Stdout carries only the two "ready" lines; everything else goes to stderr.
+ */
+public final class LocalMode implements AutoCloseable {
+    static final String REGION = "us-east-1";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalMode.class);
+
+    private final LambdaGateway gateway;
+    private final Optional<EmbeddedS3> embeddedS3;
+    private final S3Connection s3;
+    private final String bucket;
+
+    private LocalMode(LambdaGateway gateway, Optional<EmbeddedS3> embeddedS3, S3Connection s3, String bucket) {
+        this.gateway = gateway;
+        this.embeddedS3 = embeddedS3;
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public static void main(String[] args) {
+        LocalOptions options;
+        try {
+            options = LocalOptions.parse(Arrays.asList(args));
+        } catch (LocalOptions.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println();
+            System.err.println(LocalOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LocalOptions.USAGE);
+            return;
+        }
+        LocalMode running;
+        try {
+            running = start(options, Path.of(""));
+        } catch (TemplateException e) {
+            System.err.println("local mode cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (BindException e) {
+            System.err.println("local mode cannot start: a port is already in use (" + e.getMessage()
+                    + "); choose others with --port and --s3-port, or 0 for free ones");
+            System.exit(1);
+            return;
+        } catch (Exception e) {
+            LOG.error("local mode cannot start", e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::closeQuietly, "local-mode-shutdown"));
+        running.printReady(System.out);
+    }
+
+    /**
+     * Starts everything and returns once requests are answered.
+     *
+     * @param workDir where ./template.yaml and ./web/ are looked for when no --template is given
+     */
+    static LocalMode start(LocalOptions options, Path workDir) throws Exception {
+        SamTemplate template = options.template().map(SamTemplate::load).orElseGet(() -> {
+            Path local = workDir.resolve("template.yaml");
+            return Files.isRegularFile(local) ? SamTemplate.load(local) : SamTemplate.bundled(LocalMode.class.getClassLoader());
+        });
+        IntrinsicResolver resolver = new IntrinsicResolver(template, IntrinsicResolver.localPseudoParameters(REGION));
+        TemplateRoutes api = TemplateRoutes.read(template, resolver);
+        // Fail on an unresolvable variable before starting anything; the real values come later.
+        Map<String, String> placeholders = overrides(new S3Connection(URI.create("http://127.0.0.1"), "-", "-"), options.bucket());
+        api.functions().forEach(function -> LambdaEnvironment.of(function, resolver, placeholders));
+        Path webDir = workDir.resolve("web");
+        StaticFiles staticFiles = Files.isDirectory(webDir) ? StaticFiles.fromDirectory(webDir)
+                : StaticFiles.bundled(LocalMode.class.getClassLoader());
+
+        LambdaGateway gateway = LambdaGateway.bind(options.port());
+        Optional<EmbeddedS3> embedded = Optional.empty();
+        try {
+            // The demo page lives at the gateway's own origin, under either loopback name.
+            List<String> ownOrigins = List.of("http://127.0.0.1:" + gateway.port(), "http://localhost:" + gateway.port());
+            S3Connection s3;
+            if (options.externalS3().isPresent()) {
+                LocalOptions.ExternalS3 external = options.externalS3().get();
+                s3 = new S3Connection(external.endpoint(), external.accessKey(), external.secretKey());
+            } else {
+                List<String> bucketOrigins = new ArrayList<>(BucketOrigins.of(template, resolver));
+                ownOrigins.stream().filter(origin -> !bucketOrigins.contains(origin)).forEach(bucketOrigins::add);
+                embedded = Optional.of(EmbeddedS3.start(options.dataDir(), options.s3Port(), bucketOrigins));
+                s3 = embedded.get().connection();
+                LOG.info("embedded S3 at {}, files under {}, CORS origins {}", s3.endpoint(),
+                        options.dataDir().toAbsolutePath().normalize(), bucketOrigins);
+            }
+            if (BucketSetup.ensureExists(s3, options.bucket(), REGION)) {
+                LOG.info("created bucket {}", options.bucket());
+            }
+            Map<String, HandlerInvoker> handlers = loadHandlers(api, resolver, overrides(s3, options.bucket()));
+            GatewayHandler handler = new GatewayHandler(api.routes(), handlers, api.cors().map(cors -> cors.withOrigins(ownOrigins)),
+                    staticFiles, Clock.systemUTC(), System.err);
+            gateway.start(handler);
+            LOG.info("{} routes from {}; static files from {}", api.routes().size(), template.source(), staticFiles.describe());
+            return new LocalMode(gateway, embedded, s3, options.bucket());
+        } catch (Exception | Error e) {
+            gateway.close();
+            if (embedded.isPresent()) {
+                embedded.get().close();
+            }
+            throw e;
+        }
+    }
+
+    /** What local mode sets whatever the template says: its own bucket, S3 server, region and keys. */
+    static Map<String, String> overrides(S3Connection s3, String bucket) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("BUCKET_NAME", bucket);
+        overrides.put("S3_ENDPOINT_URL", s3.endpoint().toString());
+        overrides.put("AWS_REGION", REGION);
+        overrides.put("AWS_ACCESS_KEY_ID", s3.accessKey());
+        overrides.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
+        return overrides;
+    }
+
+    /** Each function's handler, constructed once, as one Lambda execution environment would. */
+    private static Map<String, HandlerInvoker> loadHandlers(TemplateRoutes api, IntrinsicResolver resolver,
+                                                            Map<String, String> overrides) {
+        Map<String, HandlerInvoker> handlers = new LinkedHashMap<>();
+        for (FunctionDefinition function : api.functions()) {
+            Map<String, String> environment = LambdaEnvironment.of(function, resolver, overrides);
+            handlers.put(function.logicalId(), HandlerInvoker.load(function, environment, LocalMode.class.getClassLoader()));
+        }
+        return handlers;
+    }
+
+    int port() {
+        return gateway.port();
+    }
+
+    S3Connection s3() {
+        return s3;
+    }
+
+    /** The two lines scripts and tests wait for, flushed at once. */
+    void printReady(PrintStream out) {
+        out.println("API http://127.0.0.1:" + gateway.port());
+        out.println("S3 " + s3.endpoint() + " bucket=" + bucket + " access-key=" + s3.accessKey() + " secret-key=" + s3.secretKey());
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            gateway.close();
+        } finally {
+            if (embeddedS3.isPresent()) {
+                embeddedS3.get().close();
+            }
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+            LOG.info("local mode stopped");
+        } catch (IOException e) {
+            LOG.warn("local mode did not stop cleanly", e);
+        }
+    }
+}
