@@ -32,8 +32,24 @@ final class IntrinsicResolver {
     private final Map<String, Object> conditions;
     private final Map<String, Object> resources;
     private final Map<String, String> pseudoParameters;
+    private final Map<String, String> parameterValues;
 
     IntrinsicResolver(SamTemplate template, Map<String, String> pseudoParameters) {
+        this(template, pseudoParameters, Map.of());
+    }
+
+    /**
+     * @param parameterValues values that replace parameter defaults, as a deploy's
+     *                        {@code --parameter-overrides} would; each must name a parameter
+     */
+    IntrinsicResolver(SamTemplate template, Map<String, String> pseudoParameters, Map<String, String> parameterValues) {
+        for (String name : parameterValues.keySet()) {
+            if (!template.parameters().containsKey(name)) {
+                throw new TemplateException("--parameter " + name + " names no parameter of the template; it has "
+                        + template.parameters().keySet());
+            }
+        }
+        this.parameterValues = Map.copyOf(parameterValues);
         this.parameters = template.parameters();
         this.conditions = template.conditions();
         this.resources = template.resources();
@@ -137,7 +153,7 @@ final class IntrinsicResolver {
         Object parameter = parameters.get(name);
         if (parameter != null) {
             Map<String, Object> definition = SamTemplate.asMap(parameter, "Parameters." + name);
-            Object defaultValue = definition.get("Default");
+            Object defaultValue = parameterValues.containsKey(name) ? parameterValues.get(name) : definition.get("Default");
             if (defaultValue == null) {
                 throw new TemplateException("parameter " + name + " has no Default, so local mode has no value for it");
             }

@@ -84,7 +84,7 @@ public final class LocalMode implements AutoCloseable {
             Path local = workDir.resolve("template.yaml");
             return Files.isRegularFile(local) ? SamTemplate.load(local) : SamTemplate.bundled(LocalMode.class.getClassLoader());
         });
-        IntrinsicResolver resolver = new IntrinsicResolver(template, IntrinsicResolver.localPseudoParameters(REGION));
+        IntrinsicResolver resolver = new IntrinsicResolver(template, IntrinsicResolver.localPseudoParameters(REGION), options.parameters());
         TemplateRoutes api = TemplateRoutes.read(template, resolver);
         // Fail on an unresolvable variable before starting anything; the real values come later.
         Map<String, String> placeholders = overrides(new S3Connection(URI.create("http://127.0.0.1"), "-", "-"), options.bucket());

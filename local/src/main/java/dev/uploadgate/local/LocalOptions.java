@@ -3,7 +3,9 @@ package dev.uploadgate.local;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,10 +19,12 @@ import java.util.Optional;
  * @param s3Port       embedded S3 port; 0 picks a free one
  * @param externalS3   another S3-compatible server to use instead of the embedded one
  * @param template     the SAM template to read; empty means ./template.yaml or the bundled copy
+ * @param parameters   template parameter values that replace their defaults, as with
+ *                     {@code sam deploy --parameter-overrides}
  * @param help         print usage and exit
  */
 public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Optional<ExternalS3> externalS3,
-                           Optional<Path> template, boolean help) {
+                           Optional<Path> template, Map<String, String> parameters, boolean help) {
 
     static final int DEFAULT_PORT = 3000;
     /** Fixed rather than free by default, so `aws --endpoint-url` and bookmarks keep working across runs. */
@@ -44,6 +48,8 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
             "  --s3-access-key ID   access key for --s3-endpoint (required with it)",
             "  --s3-secret-key KEY  secret key for --s3-endpoint (required with it)",
             "  --template PATH      SAM template (default ./template.yaml, else the copy in the jar)",
+            "  --parameter K=V      a template parameter instead of its default, e.g.",
+            "                       --parameter MaxObjectSizeBytes=104857600 (repeatable)",
             "  --help               print this help",
             "",
             "When ready it prints two lines to stdout:",
@@ -55,6 +61,7 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(externalS3, "externalS3");
         Objects.requireNonNull(template, "template");
+        parameters = Map.copyOf(parameters);
     }
 
     /** Credentials and address of an S3-compatible server that local mode does not start itself. */
@@ -84,6 +91,7 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         String accessKey = null;
         String secretKey = null;
         Path template = null;
+        Map<String, String> parameters = new LinkedHashMap<>();
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
@@ -121,6 +129,7 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
                 case "--s3-access-key" -> accessKey = once(flag, accessKey, nonEmpty(flag, value));
                 case "--s3-secret-key" -> secretKey = once(flag, secretKey, nonEmpty(flag, value));
                 case "--template" -> template = once(flag, template, Path.of(nonEmpty(flag, value)));
+                case "--parameter" -> parameter(value, parameters);
                 default -> throw new UsageException("unknown option: " + flag);
             }
         }
@@ -140,15 +149,25 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         // A caller who asks for a free gateway port (tests, parallel runs) wants no fixed port anywhere.
         int embeddedS3Port = s3Port != null ? s3Port : gatewayPort == 0 ? 0 : DEFAULT_S3_PORT;
         return new LocalOptions(gatewayPort, dataDir == null ? DEFAULT_DATA_DIR : dataDir,
-                bucket == null ? DEFAULT_BUCKET : bucket, embeddedS3Port, external, Optional.ofNullable(template), help);
+                bucket == null ? DEFAULT_BUCKET : bucket, embeddedS3Port, external, Optional.ofNullable(template), parameters, help);
     }
 
     private static boolean isValueFlag(String flag) {
         return switch (flag) {
             case "--port", "--s3-port", "--data", "--bucket", "--s3-endpoint", "--s3-access-key", "--s3-secret-key",
-                    "--template" -> true;
+                    "--template", "--parameter" -> true;
             default -> false;
         };
+    }
+
+    private static void parameter(String value, Map<String, String> parameters) throws UsageException {
+        int equals = value.indexOf('=');
+        if (equals <= 0) {
+            throw new UsageException("--parameter takes Name=Value, not '" + value + "'");
+        }
+        if (parameters.put(value.substring(0, equals), value.substring(equals + 1)) != null) {
+            throw new UsageException("--parameter " + value.substring(0, equals) + " is given more than once");
+        }
     }
 
     private static <T> T once(String flag, T previous, T value) throws UsageException {

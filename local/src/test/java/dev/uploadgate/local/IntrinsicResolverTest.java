@@ -95,4 +95,20 @@ class IntrinsicResolverTest {
                 .isInstanceOf(TemplateException.class)
                 .hasMessageContaining("nested too deeply");
     }
+
+    @Test
+    void resolveText_overriddenParameter_isTheGivenValue() {
+        IntrinsicResolver overridden = new IntrinsicResolver(TestTemplates.gateway(), IntrinsicResolver.localPseudoParameters("us-east-1"),
+                Map.of("Limit", "7"));
+
+        assertThat(overridden.resolveText(Map.of("Ref", "Limit"))).contains("7");
+        assertThat(overridden.resolveText(Map.of("Ref", "Greeting"))).contains("hello");
+    }
+
+    @Test
+    void construct_overrideOfUnknownParameter_isTemplateError() {
+        assertThatThrownBy(() -> new IntrinsicResolver(TestTemplates.gateway(), IntrinsicResolver.localPseudoParameters("us-east-1"),
+                Map.of("Nope", "1")))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("Nope");
+    }
 }

@@ -126,4 +126,19 @@ class LocalOptionsTest {
                 .isInstanceOf(LocalOptions.UsageException.class)
                 .hasMessageContaining("ftp://host");
     }
+
+    @Test
+    void parse_parameters_overrideTemplateDefaults() throws Exception {
+        LocalOptions options = LocalOptions.parse(List.of("--parameter", "MaxObjectSizeBytes=100", "--parameter=KeyPrefix=in/"));
+
+        assertThat(options.parameters()).containsEntry("MaxObjectSizeBytes", "100").containsEntry("KeyPrefix", "in/");
+    }
+
+    @Test
+    void parse_parameterWithoutNameOrGivenTwice_isRefused() {
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--parameter", "100")))
+                .isInstanceOf(LocalOptions.UsageException.class).hasMessageContaining("Name=Value");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--parameter", "A=1", "--parameter", "A=2")))
+                .isInstanceOf(LocalOptions.UsageException.class).hasMessageContaining("more than once");
+    }
 }

@@ -60,7 +60,7 @@ public final class PlainHttp {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(concat(parts)))
                 .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -78,5 +78,17 @@ public final class PlainHttp {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One array, so the request has a Content-Length as a browser's form post does (S3 requires it). */
+    private static byte[] concat(List<byte[]> parts) {
+        int size = parts.stream().mapToInt(part -> part.length).sum();
+        byte[] all = new byte[size];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 }
