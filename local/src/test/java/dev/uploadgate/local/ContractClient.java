@@ -2,6 +2,7 @@ package dev.uploadgate.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uploadgate.functions.testing.PlainHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,16 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 
 /**
  * The API as a client on the network sees it: plain HTTP to the gateway for the API calls, and
@@ -63,22 +57,15 @@ final class ContractClient {
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
 
-    /** PUTs bytes to a presigned URL with the headers the API said to send; returns the response. */
-    static HttpResponse<String> put(String url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("content-type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach((name, value) -> {
-            if (!name.toLowerCase(Locale.ROOT).equals("content-length")) { // the JDK client sets it from the body
-                request.setHeader(name, value);
-            }
-        });
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** PUTs bytes to a presigned URL with the headers the API said to send (octet-stream unless signed otherwise). */
+    static HttpResponse<byte[]> put(String url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(Map.of("content-type", "application/octet-stream"));
+        all.putAll(headers);
+        return PlainHttp.put(url, body, all);
     }
 
     static byte[] download(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = PlainHttp.get(url);
         if (response.statusCode() != 200) {
             throw new AssertionError("download answered " + response.statusCode());
         }
@@ -86,18 +73,10 @@ final class ContractClient {
     }
 
     /** A browser's multipart/form-data POST: the form's fields in order, then the file. */
-    static HttpResponse<String> postForm(String url, JsonNode fields, String fileName, byte[] file) throws IOException, InterruptedException {
-        String boundary = "----contract" + UUID.randomUUID();
-        List<byte[]> parts = new ArrayList<>();
-        fields.properties().forEach(field -> parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                + "\"\r\n\r\n" + field.getValue().asText() + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        parts.add(file);
-        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("content-type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(concat(parts))).build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<byte[]> postForm(String url, JsonNode fields, String fileName, byte[] file) throws IOException, InterruptedException {
+        Map<String, String> formFields = new LinkedHashMap<>();
+        fields.properties().forEach(field -> formFields.put(field.getKey(), field.getValue().asText()));
+        return PlainHttp.postForm(url, formFields, fileName, "application/octet-stream", file);
     }
 
     static String encode(String text) {
@@ -110,31 +89,5 @@ final class ContractClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static byte[] randomBytes(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One array, so the request has a Content-Length as a browser's form post does (S3 requires it). */
-    private static byte[] concat(List<byte[]> parts) {
-        int size = parts.stream().mapToInt(part -> part.length).sum();
-        byte[] all = new byte[size];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
     }
 }

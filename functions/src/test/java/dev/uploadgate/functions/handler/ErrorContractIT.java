@@ -6,26 +6,21 @@ import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.HttpEvents;
 import dev.uploadgate.functions.testing.PlainHttp;
-import dev.uploadgate.functions.testing.S3ProxyExtension;
+import dev.uploadgate.functions.testing.S3ProxyIntegrationTest;
 import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every error row of the contract that the functions produce, against the real server: the right
  * status, the right code, and a message naming the field and value.
  */
-@ExtendWith(S3ProxyExtension.class)
-class ErrorContractIT {
+class ErrorContractIT extends S3ProxyIntegrationTest {
     private static final int MIB = 1024 * 1024;
-    private static S3ProxyServer s3;
-    private static Api api;
-
+    /** Runs after the base class's: the same server, with a 12 MiB limit and a short list of types. */
     @BeforeAll
-    static void connect(S3ProxyServer server) {
-        s3 = server;
+    static void limitTheApi() {
         api = new Api(s3.environment(Map.of("MAX_OBJECT_SIZE_BYTES", Long.toString(12L * MIB), "ALLOWED_CONTENT_TYPES", "image/*,video/mp4,application/octet-stream")));
     }
 

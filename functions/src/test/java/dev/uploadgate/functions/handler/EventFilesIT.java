@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.PlainHttp;
-import dev.uploadgate.functions.testing.S3ProxyExtension;
-import dev.uploadgate.functions.testing.S3ProxyServer;
+import dev.uploadgate.functions.testing.S3ProxyIntegrationTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,27 +20,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The files under events/ are what `sam local invoke -e` feeds the functions. Each is loaded into
  * the typed event with the Lambda runtime's own serialization (aws-lambda-java-tests' EventLoader)
  * and run through its handler against the S3 server; the multipart ones drive a real upload.
  */
-@ExtendWith(S3ProxyExtension.class)
-class EventFilesIT {
+class EventFilesIT extends S3ProxyIntegrationTest {
     private static final Path EVENTS = Path.of("..", "events");
     private static final int MIB = 1024 * 1024;
-    private static S3ProxyServer s3;
-    private static Api api;
-
-    @BeforeAll
-    static void connect(S3ProxyServer server) {
-        s3 = server;
-        api = new Api(s3.environment());
-    }
 
     @Test
     void eventsFolder_everyFile_isCoveredByThisTest() throws Exception {

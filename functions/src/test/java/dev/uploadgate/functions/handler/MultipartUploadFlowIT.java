@@ -6,33 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.PlainHttp;
-import dev.uploadgate.functions.testing.S3ProxyExtension;
+import dev.uploadgate.functions.testing.S3ProxyIntegrationTest;
 import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole multipart contract against a real S3-compatible server with authentication on: the
  * parts travel over presigned URLs with a plain HTTP client, and the downloaded object must have
  * the SHA-256 of what was sent.
  */
-@ExtendWith(S3ProxyExtension.class)
-class MultipartUploadFlowIT {
+class MultipartUploadFlowIT extends S3ProxyIntegrationTest {
     private static final int MIB = 1024 * 1024;
-    private static S3ProxyServer s3;
-    private static Api api;
-
-    @BeforeAll
-    static void connect(S3ProxyServer server) {
-        s3 = server;
-        api = new Api(s3.environment());
-    }
 
     @Test
     void upload_threePartsThroughPresignedUrls_downloadsTheSameBytes() throws Exception {

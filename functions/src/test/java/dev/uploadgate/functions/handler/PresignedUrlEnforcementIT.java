@@ -6,26 +6,14 @@ import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.HttpEvents;
 import dev.uploadgate.functions.testing.PlainHttp;
-import dev.uploadgate.functions.testing.S3ProxyExtension;
-import dev.uploadgate.functions.testing.S3ProxyServer;
+import dev.uploadgate.functions.testing.S3ProxyIntegrationTest;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The S3 server, not the client, enforces what a presigned URL allows. */
-@ExtendWith(S3ProxyExtension.class)
-class PresignedUrlEnforcementIT {
-    private static S3ProxyServer s3;
-    private static Api api;
-
-    @BeforeAll
-    static void connect(S3ProxyServer server) {
-        s3 = server;
-        api = new Api(s3.environment());
-    }
+class PresignedUrlEnforcementIT extends S3ProxyIntegrationTest {
 
     @Test
     void put_tamperedSignature_isRefused() throws Exception {

@@ -7,28 +7,17 @@ import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.HttpEvents;
 import dev.uploadgate.functions.testing.PlainHttp;
-import dev.uploadgate.functions.testing.S3ProxyExtension;
+import dev.uploadgate.functions.testing.S3ProxyIntegrationTest;
 import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Small files in one request: a presigned PUT, and the browser POST form Uppy uses for small and empty files. */
-@ExtendWith(S3ProxyExtension.class)
-class SingleObjectUploadIT {
-    private static S3ProxyServer s3;
-    private static Api api;
-
-    @BeforeAll
-    static void connect(S3ProxyServer server) {
-        s3 = server;
-        api = new Api(s3.environment());
-    }
+class SingleObjectUploadIT extends S3ProxyIntegrationTest {
 
     @Test
     void presignPut_withSize_roundTripsTheBytes() throws Exception {
