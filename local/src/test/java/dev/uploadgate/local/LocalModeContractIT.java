@@ -1,6 +1,5 @@
 package dev.uploadgate.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +24,4 @@ class LocalModeContractIT extends UploadContractTests {
         local.close();
     }
 
-    @Override
-    void assertUploadGone(Upload upload) throws Exception {
-        // S3Proxy still lists an aborted upload; what must hold everywhere is that it can no longer be completed.
-        ContractClient.Answer completed = api.post("/s3/multipart/" + upload.id() + "/complete?key=" + upload.encodedKey(),
-                "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"0123456789abcdef0123456789abcdef\"}]}");
-        assertThat(completed.status()).isBetween(400, 404);
-    }
 }

@@ -4,8 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What every handler shares: read the event, run the operation, render its answer or its error.
@@ -15,38 +18,46 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long started = System.nanoTime();
         String requestId = "unknown";
+        String owner = null;
+        APIGatewayV2HTTPResponse response;
+        String code = null;
         try {
             ApiRequest request = ApiRequest.from(event);
             requestId = request.requestId();
-            return ApiResponses.ok(handle(request));
+            owner = request.owner().value();
+            response = ApiResponses.ok(handle(request));
         } catch (ApiException e) {
             if (e.code().status() >= 500) {
-                log(context, requestId, e);
+                RequestLog.failure(context, requestId, e);
             }
-            return ApiResponses.error(e);
+            code = e.code().code();
+            response = ApiResponses.error(e);
         } catch (RuntimeException e) {
             // A bug: the caller gets the contract's JSON and the request id, the log gets the stack.
-            log(context, requestId, e);
-            return ApiResponses.error(new ApiException(ErrorCode.INTERNAL_ERROR, "internal error; request id " + requestId));
+            RequestLog.failure(context, requestId, e);
+            ApiException internal = new ApiException(ErrorCode.INTERNAL_ERROR, "internal error; request id " + requestId);
+            code = internal.code().code();
+            response = ApiResponses.error(internal);
         }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("operation", operation());
+        fields.put("requestId", requestId);
+        fields.put("owner", owner);
+        fields.put("status", response.getStatusCode());
+        fields.put("code", code);
+        fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        RequestLog.write(context, response.getStatusCode() >= 500 ? LogLevel.ERROR : LogLevel.INFO, fields);
+        return response;
+    }
+
+    /** The operation's name in logs, such as {@code CreateMultipart}. */
+    String operation() {
+        String name = getClass().getSimpleName();
+        return name.endsWith("Handler") ? name.substring(0, name.length() - "Handler".length()) : name;
     }
 
     /** Runs the operation and returns the record to answer with. */
     abstract Object handle(ApiRequest request);
-
-    private static void log(Context context, String requestId, RuntimeException failure) {
-        StringBuilder line = new StringBuilder("request ").append(requestId).append(" failed: ");
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            line.append(t == failure ? "" : "\ncaused by: ").append(t);
-            for (StackTraceElement frame : t.getStackTrace()) {
-                line.append("\n\tat ").append(frame);
-            }
-        }
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line.toString());
-        } else {
-            System.err.println(line);
-        }
-    }
 }

@@ -44,11 +44,6 @@ public final class CompleteUpload {
         } catch (ApiException e) {
             return alreadyCompleted(key, parts, e);
         }
-        if (uploaded.isEmpty()) {
-            // S3 answers NoSuchUpload for an unknown or finished upload; some compatible servers list
-            // it as empty instead. Only the complete call itself tells those apart, so ask it.
-            return completeAndAnswer(key, uploadId, parts);
-        }
         try {
             CompletionRules.requireMatchesUploaded(parts, uploaded, maxObjectSize);
         } catch (ApiException e) {

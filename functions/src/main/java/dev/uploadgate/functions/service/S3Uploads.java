@@ -1,5 +1,7 @@
 package dev.uploadgate.functions.service;
 
+import dev.uploadgate.functions.error.ApiException;
+import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.rules.CompletedPart;
 import dev.uploadgate.functions.rules.ETags;
 import dev.uploadgate.functions.rules.UploadedPart;
@@ -59,7 +61,23 @@ public final class S3Uploads {
         } catch (SdkException e) {
             throw S3Errors.translate(e, "ListParts", key);
         }
+        if (parts.isEmpty() && !isOpen(key, uploadId)) {
+            // S3 answers NoSuchUpload itself; some compatible servers (S3Proxy) list an unknown or
+            // aborted upload as empty, so an empty list is confirmed against the open uploads.
+            throw new ApiException(ErrorCode.NO_SUCH_UPLOAD,
+                    "upload of key " + ApiException.quote(key) + " does not exist (it was completed, aborted or never created)");
+        }
         return parts;
+    }
+
+    /** Whether the upload is still open, from ListMultipartUploads under its own key. */
+    private boolean isOpen(String key, String uploadId) {
+        try {
+            return s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
+                    .anyMatch(upload -> key.equals(upload.key()) && uploadId.equals(upload.uploadId()));
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, "ListMultipartUploads", key);
+        }
     }
 
     /** Assembles the object from the listed parts. */

@@ -1,5 +1,7 @@
 package dev.uploadgate.functions.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +28,8 @@ public final class Api {
     public final ListPartsHandler listParts;
     public final AbortMultipartHandler abort;
     public final PresignObjectHandler presignObject;
+    /** What the handlers logged through this Api's own calls. */
+    public final RecordingContext context = new RecordingContext();
 
     public Api(Map<String, String> environment) {
         create = new CreateMultipartHandler(environment);
@@ -43,9 +47,18 @@ public final class Api {
         }
     }
 
-    public static Answer call(com.amazonaws.services.lambda.runtime.RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
-                              APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+    public static Answer call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent event) {
+        return call(handler, event, null);
+    }
+
+    /** Calls a handler with this Api's recording context. */
+    public Answer send(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent event) {
+        return call(handler, event, context);
+    }
+
+    private static Answer call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent event,
+                               Context context) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
         try {
             return new Answer(response.getStatusCode(), JSON.readTree(response.getBody()), response.getHeaders());
         } catch (JsonProcessingException e) {
@@ -54,37 +67,37 @@ public final class Api {
     }
 
     public Answer createUpload(String fileName, String type) {
-        return call(create, HttpEvents.request("POST", "/s3/multipart")
+        return send(create, HttpEvents.request("POST", "/s3/multipart")
                 .body("{\"filename\":" + quote(fileName) + ",\"type\":" + quote(type) + "}").build());
     }
 
     public Answer presignBatch(String key, String uploadId, String partNumbers) {
-        return call(presignPart, HttpEvents.request("GET", "/s3/multipart/{uploadId}/batch")
+        return send(presignPart, HttpEvents.request("GET", "/s3/multipart/{uploadId}/batch")
                 .path("uploadId", uploadId).query("key", key).query("partNumbers", partNumbers).build());
     }
 
     public Answer presignPart(String key, String uploadId, int partNumber) {
-        return call(presignPart, HttpEvents.request("GET", "/s3/multipart/{uploadId}/{partNumber}")
+        return send(presignPart, HttpEvents.request("GET", "/s3/multipart/{uploadId}/{partNumber}")
                 .path("uploadId", uploadId).path("partNumber", Integer.toString(partNumber)).query("key", key).build());
     }
 
     public Answer complete(String key, String uploadId, String partsJson) {
-        return call(complete, HttpEvents.request("POST", "/s3/multipart/{uploadId}/complete")
+        return send(complete, HttpEvents.request("POST", "/s3/multipart/{uploadId}/complete")
                 .path("uploadId", uploadId).query("key", key).body("{\"parts\":" + partsJson + "}").build());
     }
 
     public Answer listParts(String key, String uploadId) {
-        return call(listParts, HttpEvents.request("GET", "/s3/multipart/{uploadId}")
+        return send(listParts, HttpEvents.request("GET", "/s3/multipart/{uploadId}")
                 .path("uploadId", uploadId).query("key", key).build());
     }
 
     public Answer abort(String key, String uploadId) {
-        return call(abort, HttpEvents.request("DELETE", "/s3/multipart/{uploadId}")
+        return send(abort, HttpEvents.request("DELETE", "/s3/multipart/{uploadId}")
                 .path("uploadId", uploadId).query("key", key).build());
     }
 
     public Answer download(String key) {
-        return call(presignObject, HttpEvents.request("GET", "/s3/download").query("key", key).build());
+        return send(presignObject, HttpEvents.request("GET", "/s3/download").query("key", key).build());
     }
 
     public static String quote(String text) {
