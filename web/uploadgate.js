@@ -1,0 +1,650 @@
+// uploadgate browser client: direct uploads to S3 through presigned URLs handed out by the
+// uploadgate API (the routes of Uppy's @uppy/aws-s3 Companion mode).
+//
+// A plain ES module with no dependencies and no build step:
+//
+//   import { upload, download } from './uploadgate.js';
+//   const { key } = await upload(file, { endpoint: 'https://api.example.com' });
+//   location.href = await download(key, { endpoint: 'https://api.example.com' });
+//
+// Why not only Uppy? Uppy 6 sends one file's parts one after another and gives up when a part's
+// signature has expired; this module sends parts in parallel, signs them in batches ahead of
+// need, signs again after an expiry, and resumes after a page reload.
+
+const MiB = 1024 * 1024;
+const MIN_PART_SIZE = 5 * MiB; // S3: every part but the last is at least 5 MiB
+const MAX_PARTS = 10000; // S3: part numbers 1..10000
+const MAX_BATCH = 100; // the API presigns at most 100 parts per call
+const DEFAULT_PART_SIZE = 8 * MiB;
+const STORAGE_PREFIX = 'uploadgate:';
+const RE_SIGN_LIMIT = 3; // fresh signatures per part before a 403 is taken as final
+
+/**
+ * Abort reason that pauses instead of cancelling: `controller.abort(PAUSE)` stops the transfer but
+ * keeps the multipart upload on the server and its resume entry, so calling {@link upload} again
+ * with the same file carries on where it stopped. (A file small enough for a single PUT has no
+ * parts to keep: it starts over.)
+ */
+export const PAUSE = 'uploadgate:pause';
+
+/**
+ * The error every failed {@link upload} or {@link download} rejects with.
+ * `code` is the API's error code (`NoSuchUpload`, `AccessDenied`, ...) or one of this module's:
+ * `Aborted`, `Paused`, `NetworkError`, `ETagNotExposed`, `PartRejected`, `PutRejected`, `BadResponse`.
+ * A multipart upload that fails for any other reason than `ETagNotExposed` stays on the server:
+ * calling {@link upload} again with the same file resumes it.
+ * `name` is `AbortError` when the upload was cancelled or paused through the signal.
+ */
+export class UploadError extends Error {
+  /**
+   * @param {string} message
+   * @param {{code: string, status?: number, cause?: unknown}} details
+   */
+  constructor(message, { code, status = 0, cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = code === 'Aborted' || code === 'Paused' ? 'AbortError' : 'UploadError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/**
+ * @typedef {object} UploadOptions
+ * @property {string} endpoint Base URL of the uploadgate API, e.g. `https://api.example.com` or `location.origin`.
+ * @property {number} [partSize] Bytes per part (at least 5 MiB; raised when the file would need more than 10,000 parts).
+ *   Default: the size the API suggests, else 8 MiB.
+ * @property {number} [concurrency=4] Parts in flight at once.
+ * @property {number} [multipartThreshold] Files up to this size go in one presigned PUT. Default: the part size.
+ * @property {Record<string,string> | (() => Record<string,string> | Promise<Record<string,string>>)} [headers]
+ *   Headers for every API call (not for the S3 requests), e.g. `{Authorization: 'Bearer <JWT>'}`;
+ *   a function is called before each call, so it can hand out a refreshed token.
+ * @property {(progress: {loaded: number, total: number}) => void} [onProgress] Bytes acknowledged or in flight.
+ * @property {AbortSignal} [signal] Aborting cancels: in-flight requests stop and the multipart upload
+ *   is aborted on the server. Abort with the reason {@link PAUSE} to pause instead.
+ * @property {boolean} [resume=true] Keep the upload's identity in localStorage and resume it after a reload.
+ * @property {number} [retries=5] Attempts after the first for a request failing with a network error, 5xx or 429.
+ * @property {number} [retryDelay=300] Base of the exponential backoff, in milliseconds (full jitter, capped at 20 s).
+ * @property {Record<string,string|null>} [metadata] Sent to the API when the upload starts.
+ */
+
+/**
+ * @typedef {object} UploadResult
+ * @property {string} key The object key the server chose.
+ * @property {string} location The object's URL as the server reports it.
+ * @property {string | null} etag The object's ETag (quotes removed), when S3 exposed it.
+ * @property {number} size Bytes uploaded.
+ */
+
+/**
+ * Uploads a file straight to S3: one presigned PUT up to `multipartThreshold`, else a multipart
+ * upload with `concurrency` parts in parallel, each retried with backoff and signed again when its
+ * URL has expired.
+ *
+ * @example
+ * const controller = new AbortController();
+ * const result = await upload(input.files[0], {
+ *   endpoint: 'https://api.example.com',
+ *   headers: { Authorization: `Bearer ${token}` },
+ *   onProgress: ({ loaded, total }) => { bar.value = loaded / total; },
+ *   signal: controller.signal,
+ * });
+ * console.log(result.key);
+ *
+ * @param {Blob | File} file
+ * @param {UploadOptions} options
+ * @returns {Promise<UploadResult>}
+ */
+export async function upload(file, options) {
+  const opts = normalizeOptions(file, options);
+  throwIfAborted(opts.signal);
+  const threshold = options.multipartThreshold ?? opts.partSize ?? DEFAULT_PART_SIZE;
+  try {
+    return file.size <= threshold ? await singleUpload(file, opts) : await new MultipartUpload(file, opts).run();
+  } catch (error) {
+    // fetch rejects with its own AbortError (e.g. during create): callers get one error type.
+    if (opts.signal?.aborted && !(error instanceof UploadError)) throw abortError(opts.signal);
+    throw error;
+  }
+}
+
+/**
+ * Asks the API for a presigned GET URL of an object the caller owns.
+ *
+ * @example
+ * link.href = await download(result.key, { endpoint: location.origin });
+ *
+ * @param {string} key Object key, as returned by {@link upload}.
+ * @param {{endpoint: string, headers?: UploadOptions['headers'], signal?: AbortSignal}} options
+ * @returns {Promise<string>} The URL, valid for the lifetime the API is configured with.
+ */
+export async function download(key, options) {
+  const api = new Api(requireEndpoint(options), options.headers, options.signal, 2, 300);
+  const body = await api.call('GET', `/s3/download?${query({ key })}`);
+  return requireString(body, 'url');
+}
+
+/**
+ * Uploads of this browser that were interrupted (reload, closed tab, pause) and can be resumed by
+ * calling {@link upload} with the same file (same name, size and modification time).
+ *
+ * @example
+ * for (const u of listResumable({ endpoint: location.origin })) console.log(`${u.name} can resume`);
+ *
+ * @param {{endpoint: string}} options
+ * @returns {Array<{name: string, size: number, lastModified: number, key: string, uploadId: string, savedAt: number}>}
+ */
+export function listResumable(options) {
+  const endpoint = requireEndpoint(options);
+  const found = [];
+  try {
+    const storage = globalThis.localStorage;
+    for (let i = 0; storage && i < storage.length; i++) {
+      const name = storage.key(i);
+      if (!name || !name.startsWith(STORAGE_PREFIX)) continue;
+      const entry = readEntry(name);
+      if (entry && entry.endpoint === endpoint) {
+        const { name: fileName, size, lastModified, key, uploadId, savedAt } = entry;
+        found.push({ name: fileName, size, lastModified, key, uploadId, savedAt });
+      }
+    }
+  } catch {
+    // No storage: nothing to resume.
+  }
+  return found.sort((a, b) => b.savedAt - a.savedAt);
+}
+
+function normalizeOptions(file, options) {
+  if (!(file instanceof Blob)) {
+    throw new TypeError('upload: file must be a File or Blob');
+  }
+  const endpoint = requireEndpoint(options);
+  const retries = options.retries ?? 5;
+  const retryDelay = options.retryDelay ?? 300;
+  return {
+    endpoint,
+    partSize: options.partSize,
+    concurrency: Math.max(1, Math.floor(options.concurrency ?? 4)),
+    onProgress: options.onProgress ?? (() => {}),
+    signal: options.signal,
+    resume: options.resume ?? true,
+    retries,
+    retryDelay,
+    metadata: options.metadata,
+    name: file.name ?? 'blob',
+    type: file.type || 'application/octet-stream',
+    api: new Api(endpoint, options.headers, options.signal, retries, retryDelay),
+  };
+}
+
+function requireEndpoint(options) {
+  if (!options || typeof options.endpoint !== 'string' || options.endpoint === '') {
+    throw new TypeError('uploadgate: options.endpoint (the API base URL) is required');
+  }
+  return options.endpoint.replace(/\/+$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single presigned PUT
+
+async function singleUpload(file, opts) {
+  const report = (loaded) => opts.onProgress({ loaded, total: file.size });
+  report(0);
+  for (let signatures = 1; ; signatures++) {
+    const params = await opts.api.call(
+      'GET',
+      `/s3/params?${query({ filename: opts.name, type: opts.type, method: 'PUT', size: file.size })}`,
+    );
+    const key = requireString(params, 'key');
+    const url = requireString(params, 'url');
+    const headers = params.headers ?? { 'content-type': opts.type };
+    const response = await withRetries(opts, () => putBlob(url, file, headers, report, opts.signal));
+    if (response.status >= 200 && response.status < 300) {
+      report(file.size);
+      return { key, location: url.split('?')[0], etag: unquote(response.etag), size: file.size };
+    }
+    // 403 is what S3 answers for an expired URL (e.g. after long retries): ask for a fresh one.
+    if (response.status !== 403 || signatures >= RE_SIGN_LIMIT) {
+      throw s3Error(response, `the upload of ${key}`, 'PutRejected');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Multipart
+
+class MultipartUpload {
+  constructor(file, opts) {
+    this.file = file;
+    this.opts = opts;
+    this.api = opts.api;
+    this.storageKey = `${STORAGE_PREFIX}${opts.endpoint}|${opts.name}|${file.size}|${file.lastModified ?? 0}`;
+    this.urls = new Map(); // part number -> {url, expiresAt}
+    this.pendingSignatures = new Map(); // part number -> promise of the batch that signs it
+    this.inFlight = new Map(); // part number -> bytes sent so far
+    this.etags = new Map(); // part number -> ETag of the finished part
+    this.doneBytes = 0;
+    this.xhrs = new Set();
+  }
+
+  async run() {
+    const saved = this.opts.resume ? readEntry(this.storageKey) : null;
+    if (saved) {
+      try {
+        return await this.transfer(saved, true);
+      } catch (error) {
+        // The saved upload is gone (completed, aborted or expired by the lifecycle rule): start over.
+        const gone = error instanceof UploadError && (error.code === 'NoSuchUpload' || error.code === 'AccessDenied');
+        if (!gone) throw error;
+        forgetEntry(this.storageKey);
+        this.reset();
+      }
+    }
+    const created = await this.api.call('POST', '/s3/multipart', {
+      filename: this.opts.name,
+      type: this.opts.type,
+      size: this.file.size,
+      ...(this.opts.metadata ? { metadata: this.opts.metadata } : {}),
+    });
+    const upload = {
+      key: requireString(created, 'key'),
+      uploadId: requireString(created, 'uploadId'),
+      partSize: choosePartSize(this.file.size, this.opts.partSize ?? created.partSize),
+    };
+    if (this.opts.resume) writeEntry(this.storageKey, upload, this.file, this.opts);
+    return this.transfer(upload, false);
+  }
+
+  reset() {
+    this.urls.clear();
+    this.pendingSignatures.clear();
+    this.inFlight.clear();
+    this.etags.clear();
+    this.doneBytes = 0;
+  }
+
+  async transfer(upload, resumed) {
+    this.upload = upload;
+    const { signal } = this.opts;
+    const onAbort = () => this.xhrs.forEach((xhr) => xhr.abort());
+    signal?.addEventListener('abort', onAbort);
+    try {
+      throwIfAborted(signal);
+      if (resumed) await this.loadFinishedParts();
+      this.partCount = Math.max(1, Math.ceil(this.file.size / upload.partSize));
+      this.queue = [];
+      for (let n = 1; n <= this.partCount; n++) if (!this.etags.has(n)) this.queue.push(n);
+      this.reportProgress();
+      const workers = Array.from({ length: Math.min(this.opts.concurrency, this.queue.length) }, () => this.worker());
+      await settleAll(workers);
+      throwIfAborted(signal);
+      const parts = [...this.etags].sort((a, b) => a[0] - b[0]).map(([PartNumber, ETag]) => ({ PartNumber, ETag }));
+      const done = await this.api.call('POST', `${this.path()}/complete?${query({ key: upload.key })}`, { parts });
+      forgetEntry(this.storageKey);
+      return {
+        key: done.key ?? upload.key,
+        location: done.location ?? '',
+        etag: unquote(done.etag ?? null),
+        size: done.size ?? this.file.size,
+      };
+    } catch (error) {
+      if (isAbort(error, signal)) {
+        throw await this.stop(signal.reason);
+      }
+      if (error instanceof UploadError && error.code === 'ETagNotExposed') {
+        // Nothing a retry or resume can fix: free the parts already stored.
+        await this.abortOnServer();
+        forgetEntry(this.storageKey);
+      }
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Stops after an abort: pause keeps everything, cancel aborts the upload on the server. */
+  async stop(reason) {
+    if (reason === PAUSE) {
+      return new UploadError('Upload paused', { code: 'Paused' });
+    }
+    await this.abortOnServer();
+    forgetEntry(this.storageKey);
+    return new UploadError('Upload cancelled', { code: 'Aborted', cause: reason });
+  }
+
+  async abortOnServer() {
+    // Not tied to the aborted signal: this request must still go out.
+    const api = this.api.withoutSignal();
+    try {
+      await api.call('DELETE', `${this.path()}?${query({ key: this.upload.key })}`);
+    } catch (error) {
+      if (!(error instanceof UploadError && error.code === 'NoSuchUpload')) {
+        console.warn('uploadgate: could not abort the multipart upload', this.upload.uploadId, error);
+      }
+    }
+  }
+
+  async loadFinishedParts() {
+    const parts = await this.api.call('GET', `${this.path()}?${query({ key: this.upload.key })}`);
+    if (!Array.isArray(parts)) throw badResponse('list-parts did not answer an array');
+    for (const part of parts) {
+      const n = part.PartNumber;
+      // A part only counts when it has exactly the size this file's slice has.
+      if (Number.isInteger(n) && part.ETag && part.Size === this.sliceOf(n).size) {
+        this.etags.set(n, part.ETag);
+        this.doneBytes += part.Size;
+      }
+    }
+  }
+
+  async worker() {
+    const { signal } = this.opts;
+    while (this.queue.length > 0) {
+      throwIfAborted(signal);
+      const n = this.queue.shift();
+      try {
+        await this.sendPart(n);
+      } catch (error) {
+        this.queue.length = 0; // the other workers finish their part and stop
+        throw error;
+      }
+    }
+  }
+
+  async sendPart(n) {
+    const blob = this.sliceOf(n);
+    const onBytes = (loaded) => {
+      this.inFlight.set(n, loaded);
+      this.reportProgress();
+    };
+    for (let signatures = 1; ; signatures++) {
+      const response = await withRetries(this.opts, async () => {
+        const url = await this.urlFor(n);
+        return putBlob(url, blob, {}, onBytes, this.opts.signal);
+      });
+      if (response.status >= 200 && response.status < 300) {
+        if (!response.etag) {
+          throw new UploadError(
+            'S3 accepted a part but the browser cannot read its ETag: the bucket\'s CORS configuration ' +
+              'must expose the ETag header (ExposeHeaders: ["ETag"]).',
+            { code: 'ETagNotExposed', status: response.status },
+          );
+        }
+        this.inFlight.delete(n);
+        this.etags.set(n, response.etag);
+        this.doneBytes += blob.size;
+        this.reportProgress();
+        return;
+      }
+      this.inFlight.delete(n);
+      this.urls.delete(n);
+      if (response.status === 404) {
+        throw s3Error(response, `uploading part ${n}`, 'NoSuchUpload');
+      }
+      // S3 answers 403 "Request has expired" for an expired URL: sign this part again.
+      if (response.status !== 403 || signatures >= RE_SIGN_LIMIT) {
+        throw s3Error(response, `uploading part ${n}`, 'PartRejected');
+      }
+    }
+  }
+
+  /** A valid URL for part n, signing a batch of the next parts when none is cached. */
+  async urlFor(n) {
+    const cached = this.urls.get(n);
+    if (cached && cached.expiresAt > Date.now()) return cached.url;
+    this.urls.delete(n);
+    if (!this.pendingSignatures.has(n)) {
+      // This part and the next ones the workers will need, so most parts find their URL ready.
+      const batch = [n, ...this.queue.filter((m) => !this.urls.has(m) && !this.pendingSignatures.has(m))]
+        .slice(0, Math.min(MAX_BATCH, Math.max(this.opts.concurrency * 4, 10)));
+      const promise = this.signBatch(batch);
+      batch.forEach((m) => this.pendingSignatures.set(m, promise));
+      promise.catch(() => {}).finally(() => batch.forEach((m) => this.pendingSignatures.delete(m)));
+    }
+    await this.pendingSignatures.get(n);
+    const signed = this.urls.get(n);
+    if (!signed) throw badResponse(`the batch presign answer has no URL for part ${n}`);
+    return signed.url;
+  }
+
+  async signBatch(partNumbers) {
+    const started = Date.now();
+    const body = await this.api.call(
+      'GET',
+      `${this.path()}/batch?${query({ key: this.upload.key, partNumbers: partNumbers.join(',') })}`,
+    );
+    const urls = body && body.presignedUrls;
+    if (!urls || typeof urls !== 'object') throw badResponse('batch presign answered without presignedUrls');
+    // Renew a little before the end so a URL does not expire on its way to S3.
+    const lifetime = (Number(body.expires) || 900) * 1000;
+    const expiresAt = started + lifetime - Math.min(60_000, lifetime / 10);
+    for (const [n, url] of Object.entries(urls)) this.urls.set(Number(n), { url, expiresAt });
+  }
+
+  sliceOf(n) {
+    const start = (n - 1) * this.upload.partSize;
+    return this.file.slice(start, Math.min(start + this.upload.partSize, this.file.size));
+  }
+
+  path() {
+    return `/s3/multipart/${encodeURIComponent(this.upload.uploadId)}`;
+  }
+
+  reportProgress() {
+    let loaded = this.doneBytes;
+    for (const bytes of this.inFlight.values()) loaded += bytes;
+    this.opts.onProgress({ loaded: Math.min(loaded, this.file.size), total: this.file.size });
+  }
+}
+
+/** Part size: the wish, at least 5 MiB, and large enough to stay within 10,000 parts. */
+function choosePartSize(fileSize, wished) {
+  const wish = Number.isFinite(wished) && wished > 0 ? Math.floor(wished) : DEFAULT_PART_SIZE;
+  return Math.max(wish, MIN_PART_SIZE, Math.ceil(fileSize / MAX_PARTS));
+}
+
+/** Waits for every worker; the first failure stops the others (through the shared queue). */
+async function settleAll(workers) {
+  const results = await Promise.allSettled(workers);
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+/** JSON calls to the API with the caller's headers, retried like part uploads. */
+class Api {
+  constructor(endpoint, headers, signal, retries, retryDelay) {
+    this.endpoint = endpoint;
+    this.headers = headers;
+    this.signal = signal;
+    this.retries = retries;
+    this.retryDelay = retryDelay;
+  }
+
+  withoutSignal() {
+    return new Api(this.endpoint, this.headers, undefined, this.retries, this.retryDelay);
+  }
+
+  async call(method, path, body) {
+    const extra = typeof this.headers === 'function' ? await this.headers() : this.headers;
+    const init = { method, headers: { ...(extra ?? {}) }, signal: this.signal };
+    if (body !== undefined) {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const response = await withRetries(this, async () => {
+      let res;
+      try {
+        res = await fetch(this.endpoint + path, init);
+      } catch (error) {
+        if (isAbort(error, this.signal)) throw error;
+        return { status: 0, cause: error };
+      }
+      return { status: res.status, res };
+    });
+    if (response.status === 0) {
+      throw new UploadError(`${method} ${path.split('?')[0]}: the API could not be reached`, {
+        code: 'NetworkError',
+        cause: response.cause,
+      });
+    }
+    const text = await response.res.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: reported below when the status says it was an error, rejected when it was not.
+    }
+    if (!response.res.ok) {
+      const code = (json && json.code) || `Http${response.status}`;
+      const message = (json && json.message) || text.slice(0, 200) || response.res.statusText;
+      throw new UploadError(`${method} ${path.split('?')[0]}: ${response.status} ${code}: ${message}`, {
+        code,
+        status: response.status,
+      });
+    }
+    if (json === null && method !== 'DELETE') throw badResponse(`${method} ${path.split('?')[0]} answered no JSON`);
+    return json ?? {};
+  }
+}
+
+/**
+ * PUTs a blob with XMLHttpRequest (fetch has no upload progress). Resolves with the status, the
+ * ETag (null when S3 does not expose it over CORS) and the body; status 0 means a network error.
+ */
+function putBlob(url, blob, headers, onBytes, signal) {
+  return new Promise((resolve, reject) => {
+    throwIfAborted(signal);
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', url);
+    for (const [name, value] of Object.entries(headers)) {
+      // The browser sets Content-Length itself and refuses to let scripts set it.
+      if (!/^(content-length|host)$/i.test(name)) xhr.setRequestHeader(name, value);
+    }
+    xhr.upload.onprogress = (event) => onBytes(event.loaded);
+    const onAbort = () => xhr.abort();
+    signal?.addEventListener('abort', onAbort);
+    const done = (result) => {
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) reject(abortError(signal));
+      else resolve(result);
+    };
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) onBytes(0);
+      done({ status: xhr.status, etag: xhr.getResponseHeader('ETag'), body: xhr.responseText });
+    };
+    xhr.onerror = () => {
+      onBytes(0);
+      done({ status: 0, etag: null, body: '' });
+    };
+    xhr.onabort = () => {
+      onBytes(0);
+      done({ status: 0, etag: null, body: '' });
+    };
+    xhr.send(blob);
+  });
+}
+
+/** Retries `attempt` on a network error, 5xx, 408 or 429, with exponential backoff and full jitter. */
+async function withRetries({ retries, retryDelay, signal }, attempt) {
+  for (let tries = 0; ; tries++) {
+    throwIfAborted(signal);
+    const result = await attempt();
+    if (!isRetryable(result.status) || tries >= retries) return result;
+    const ceiling = Math.min(20_000, retryDelay * 2 ** tries);
+    await sleep(ceiling / 2 + Math.random() * (ceiling / 2), signal);
+  }
+}
+
+function isRetryable(status) {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function s3Error(response, what, fallbackCode) {
+  const code = /<Code>([^<]*)<\/Code>/.exec(response.body || '')?.[1];
+  const message = /<Message>([^<]*)<\/Message>/.exec(response.body || '')?.[1];
+  const detail = response.status === 0 ? 'network error' : `${response.status} ${code ?? ''} ${message ?? ''}`.trim();
+  return new UploadError(`S3 refused ${what}: ${detail}`, {
+    code: response.status === 0 ? 'NetworkError' : response.status === 404 ? 'NoSuchUpload' : fallbackCode ?? code ?? 'PartRejected',
+    status: response.status,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function query(params) {
+  return new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+}
+
+function requireString(body, field) {
+  const value = body && body[field];
+  if (typeof value !== 'string' || value === '') throw badResponse(`the API answer has no "${field}"`);
+  return value;
+}
+
+function badResponse(message) {
+  return new UploadError(message, { code: 'BadResponse' });
+}
+
+function unquote(etag) {
+  return typeof etag === 'string' ? etag.replace(/^"|"$/g, '') : null;
+}
+
+function abortError(signal) {
+  return signal.reason === PAUSE
+    ? new UploadError('Upload paused', { code: 'Paused' })
+    : new UploadError('Upload cancelled', { code: 'Aborted', cause: signal.reason });
+}
+
+function throwIfAborted(signal) {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+function isAbort(error, signal) {
+  return Boolean(signal?.aborted) && (error?.name === 'AbortError' || error instanceof UploadError);
+}
+
+function readEntry(storageKey) {
+  try {
+    const entry = JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? 'null');
+    if (entry && typeof entry.key === 'string' && typeof entry.uploadId === 'string' && entry.partSize >= MIN_PART_SIZE) {
+      return entry;
+    }
+  } catch {
+    // No storage (private mode, quota) or a damaged entry: upload from scratch.
+  }
+  return null;
+}
+
+function writeEntry(storageKey, { key, uploadId, partSize }, file, { endpoint, name }) {
+  const entry = { endpoint, name, size: file.size, lastModified: file.lastModified ?? 0, key, uploadId, partSize, savedAt: Date.now() };
+  try {
+    globalThis.localStorage?.setItem(storageKey, JSON.stringify(entry));
+  } catch {
+    // Resume is a convenience; the upload itself does not depend on it.
+  }
+}
+
+function forgetEntry(storageKey) {
+  try {
+    globalThis.localStorage?.removeItem(storageKey);
+  } catch {
+    // See writeEntry.
+  }
+}
