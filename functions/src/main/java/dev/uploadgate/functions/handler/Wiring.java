@@ -12,6 +12,7 @@ import dev.uploadgate.functions.service.PostPolicySigner;
 import dev.uploadgate.functions.service.PresignObject;
 import dev.uploadgate.functions.service.PresignParts;
 import dev.uploadgate.functions.service.S3Uploads;
+import dev.uploadgate.functions.service.UrlLifetime;
 import dev.uploadgate.functions.service.UrlSigner;
 import java.time.Clock;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class Wiring {
 
     PresignObject presignObject() {
         PostPolicySigner postSigner = new PostPolicySigner(credentials, settings.bucket(), settings.region(),
-                settings.s3Endpoint(), settings.urlLifetime(), Clock.systemUTC());
+                settings.s3Endpoint(), urlLifetime(), Clock.systemUTC());
         return new PresignObject(urlSigner(), postSigner, newObjects(), keys, settings.maxObjectSize());
     }
 
@@ -67,7 +68,11 @@ final class Wiring {
     }
 
     private UrlSigner urlSigner() {
-        return new UrlSigner(AwsClients.presigner(settings, credentials), settings.bucket(), settings.urlLifetime());
+        return new UrlSigner(AwsClients.presigner(settings, credentials), settings.bucket(), urlLifetime());
+    }
+
+    private UrlLifetime urlLifetime() {
+        return new UrlLifetime(settings.urlLifetime(), credentials, Clock.systemUTC());
     }
 
     private NewObjects newObjects() {

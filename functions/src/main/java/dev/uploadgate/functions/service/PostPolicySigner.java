@@ -41,16 +41,16 @@ public final class PostPolicySigner {
     private final String bucket;
     private final String region;
     private final String formUrl;
-    private final Duration lifetime;
+    private final UrlLifetime lifetimes;
     private final Clock clock;
 
     public PostPolicySigner(AwsCredentialsProvider credentials, String bucket, String region, Optional<URI> endpoint,
-                            Duration lifetime, Clock clock) {
+                            UrlLifetime lifetimes, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.region = Objects.requireNonNull(region, "region");
         this.formUrl = endpoint.map(e -> stripSlash(e.toString()) + "/" + bucket).orElseGet(() -> awsBucketUrl(bucket, region));
-        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        this.lifetimes = Objects.requireNonNull(lifetimes, "lifetimes");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -66,6 +66,7 @@ public final class PostPolicySigner {
         } catch (SdkException e) {
             throw S3Errors.translate(e, "Presign", key);
         }
+        Duration lifetime = lifetimes.current();
         Instant now = clock.instant();
         String scope = SCOPE_DATE.format(now) + "/" + region + "/s3/aws4_request";
 
@@ -92,7 +93,7 @@ public final class PostPolicySigner {
         fields.put("policy", encodedPolicy);
         fields.put("x-amz-signature", HexFormat.of().formatHex(
                 hmac(signingKey(identity.secretAccessKey(), SCOPE_DATE.format(now)), encodedPolicy)));
-        return new PostForm(formUrl, fields);
+        return new PostForm(formUrl, fields, lifetime.toSeconds());
     }
 
     private byte[] signingKey(String secret, String date) {

@@ -28,21 +28,18 @@ public final class PresignObject {
         NewObjects.NewObject object = newObjects.check(owner, request);
         long maxSize = object.size().orElse(maxObjectSize);
         PostForm form = postSigner.sign(object.key(), object.contentType(), maxSize, object.metadata());
-        return new PresignedPostResponse("POST", form.url(), form.fields(), object.key(), expires());
+        return new PresignedPostResponse("POST", form.url(), form.fields(), object.key(), form.expires());
     }
 
     public PresignedPutResponse presignPut(Owner owner, NewObjectRequest request) {
         NewObjects.NewObject object = newObjects.check(owner, request);
         SignedRequest signed = signer.putObject(object.key(), object.contentType(), object.size(), object.metadata());
-        return new PresignedPutResponse("PUT", signed.url(), signed.headers(), object.key(), expires());
+        return new PresignedPutResponse("PUT", signed.url(), signed.headers(), object.key(), signed.expires());
     }
 
     public DownloadUrlResponse presignDownload(Owner owner, String key) {
         keys.requireOwnedBy(owner, key);
-        return new DownloadUrlResponse(signer.getObject(key).url(), expires());
-    }
-
-    private long expires() {
-        return signer.lifetime().toSeconds();
+        SignedRequest signed = signer.getObject(key);
+        return new DownloadUrlResponse(signed.url(), signed.expires());
     }
 }

@@ -28,17 +28,19 @@ public final class PresignParts {
         keys.requireOwnedBy(owner, key);
         UploadIds.require(uploadId);
         SignedRequest signed = signer.uploadPart(key, uploadId, partNumber, contentLength, contentMd5);
-        return new PartUrlResponse(signed.url(), signer.lifetime().toSeconds(), signed.headers().isEmpty() ? null : signed.headers());
+        return new PartUrlResponse(signed.url(), signed.expires(), signed.headers().isEmpty() ? null : signed.headers());
     }
 
     public BatchPartUrlsResponse presignBatch(Owner owner, String key, String uploadId, List<Integer> partNumbers) {
         keys.requireOwnedBy(owner, key);
         UploadIds.require(uploadId);
         Map<String, String> urls = new LinkedHashMap<>();
+        long expires = Long.MAX_VALUE;
         for (int partNumber : partNumbers) {
-            urls.put(Integer.toString(partNumber),
-                    signer.uploadPart(key, uploadId, partNumber, OptionalLong.empty(), Optional.empty()).url());
+            SignedRequest signed = signer.uploadPart(key, uploadId, partNumber, OptionalLong.empty(), Optional.empty());
+            urls.put(Integer.toString(partNumber), signed.url());
+            expires = Math.min(expires, signed.expires());
         }
-        return new BatchPartUrlsResponse(urls, signer.lifetime().toSeconds());
+        return new BatchPartUrlsResponse(urls, expires);
     }
 }

@@ -19,21 +19,18 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class UrlSigner {
     private final S3Presigner presigner;
     private final String bucket;
-    private final Duration lifetime;
+    private final UrlLifetime lifetimes;
 
-    public UrlSigner(S3Presigner presigner, String bucket, Duration lifetime) {
+    public UrlSigner(S3Presigner presigner, String bucket, UrlLifetime lifetimes) {
         this.presigner = Objects.requireNonNull(presigner, "presigner");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
-        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
-    }
-
-    public Duration lifetime() {
-        return lifetime;
+        this.lifetimes = Objects.requireNonNull(lifetimes, "lifetimes");
     }
 
     /** An UploadPart URL; a given length or MD5 is signed, so S3 refuses a body that differs. */
     public SignedRequest uploadPart(String key, String uploadId, int partNumber, OptionalLong contentLength, Optional<String> contentMd5) {
-        return sign(key, () -> presigner.presignUploadPart(p -> p.signatureDuration(lifetime).uploadPartRequest(r -> {
+        Duration lifetime = lifetimes.current();
+        return sign(key, lifetime, () -> presigner.presignUploadPart(p -> p.signatureDuration(lifetime).uploadPartRequest(r -> {
             r.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber);
             contentLength.ifPresent(r::contentLength);
             contentMd5.ifPresent(r::contentMD5);
@@ -42,17 +39,19 @@ public final class UrlSigner {
 
     /** A single PutObject URL with the content type (and the length, when given) signed. */
     public SignedRequest putObject(String key, String contentType, OptionalLong contentLength, Map<String, String> metadata) {
-        return sign(key, () -> presigner.presignPutObject(p -> p.signatureDuration(lifetime).putObjectRequest(r -> {
+        Duration lifetime = lifetimes.current();
+        return sign(key, lifetime, () -> presigner.presignPutObject(p -> p.signatureDuration(lifetime).putObjectRequest(r -> {
             r.bucket(bucket).key(key).contentType(contentType).metadata(metadata);
             contentLength.ifPresent(r::contentLength);
         })));
     }
 
     public SignedRequest getObject(String key) {
-        return sign(key, () -> presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(r -> r.bucket(bucket).key(key))));
+        Duration lifetime = lifetimes.current();
+        return sign(key, lifetime, () -> presigner.presignGetObject(p -> p.signatureDuration(lifetime).getObjectRequest(r -> r.bucket(bucket).key(key))));
     }
 
-    private static SignedRequest sign(String key, Supplier<? extends PresignedRequest> presign) {
+    private static SignedRequest sign(String key, Duration lifetime, Supplier<? extends PresignedRequest> presign) {
         PresignedRequest presigned;
         try {
             presigned = presign.get();
@@ -66,6 +65,6 @@ public final class UrlSigner {
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
             }
         });
-        return new SignedRequest(presigned.url().toExternalForm(), headers);
+        return new SignedRequest(presigned.url().toExternalForm(), headers, lifetime.toSeconds());
     }
 }
