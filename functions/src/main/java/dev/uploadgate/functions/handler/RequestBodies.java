@@ -1,6 +1,9 @@
 package dev.uploadgate.functions.handler;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
@@ -71,12 +74,35 @@ final class RequestBodies {
         try {
             root = Json.read(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalidField("body", body, "is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw ApiException.invalidField("body", body, "is not valid JSON: " + reason(e));
         }
         if (root == null || !root.isObject()) {
             throw ApiException.invalidField("body", body, "must be a JSON object");
         }
         return root;
+    }
+
+    /**
+     * What is wrong with a body, in the caller's terms: the parser's own messages name Java types
+     * and settings, which are no business of the caller's.
+     */
+    private static String reason(JsonProcessingException e) {
+        String parser = String.valueOf(e.getOriginalMessage());
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        if (e instanceof StreamConstraintsException) {
+            return (parser.contains("nesting") ? "it nests deeper than the API allows" : "a number in it is too long") + where;
+        }
+        if (parser.startsWith("Duplicate field")) {
+            return "a field is given twice" + where;
+        }
+        if (parser.startsWith("Trailing token")) {
+            return "there is more after the JSON value" + where;
+        }
+        if (e instanceof JsonEOFException) {
+            return "it ends before the JSON value does" + where;
+        }
+        return "unexpected content" + where;
     }
 
     private static String requiredText(JsonNode root, String field) {

@@ -38,7 +38,7 @@ class RequestBodiesTest {
         "{\"filename\":\"a\",\"type\":5}|type '5'",
         "[1,2]|must be a JSON object",
         "{\"filename\":\"a\"} trailing|body",
-        "{\"filename\":\"a\",\"filename\":\"b\"}|Duplicate field",
+        "{\"filename\":\"a\",\"filename\":\"b\"}|given twice",
         "{\"filename\":\"a\"|body"
     })
     void newObject_badField_isInvalidRequestNamingIt(String body, String named) {
@@ -51,7 +51,7 @@ class RequestBodiesTest {
     void newObject_deeplyNestedJson_isInvalidRequest() {
         String body = "{\"filename\":\"a\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
 
-        assertThatThrownBy(() -> RequestBodies.newObject(body)).isInstanceOf(ApiException.class).hasMessageContaining("nesting depth");
+        assertThatThrownBy(() -> RequestBodies.newObject(body)).isInstanceOf(ApiException.class).hasMessageContaining("nests deeper");
     }
 
     @Test
@@ -92,5 +92,16 @@ class RequestBodiesTest {
         assertThatThrownBy(() -> RequestBodies.completedParts(body))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code().status()).isEqualTo(400))
                 .hasMessageContaining("parts");
+    }
+
+    @Test
+    void newObject_unparsableBody_messageSaysWhereWithoutParserInternals() {
+        assertThatThrownBy(() -> RequestBodies.newObject("{\"filename\":\"a\"} {\"filename\":\"b\"}"))
+                .hasMessageContaining("there is more after the JSON value (line 1, column")
+                .hasMessageNotContaining("com.fasterxml").hasMessageNotContaining("Feature").hasMessageNotContaining("`");
+        assertThatThrownBy(() -> RequestBodies.newObject("{\"filename\":"))
+                .hasMessageContaining("ends before the JSON value does").hasMessageNotContaining("com.fasterxml");
+        assertThatThrownBy(() -> RequestBodies.newObject("{\"size\":1" + "0".repeat(40) + "}"))
+                .hasMessageContaining("a number in it is too long").hasMessageNotContaining("StreamReadConstraints");
     }
 }
