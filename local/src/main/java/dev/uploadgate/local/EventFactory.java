@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -45,6 +46,15 @@ final class EventFactory {
      * @param match       the route and its decoded path parameters
      */
     APIGatewayV2HTTPEvent create(GatewayRequest request, String decodedPath, RouteMatcher.RouteMatch match) {
+        return create(request, decodedPath, match, Optional.empty());
+    }
+
+    /**
+     * @param caller the IAM identity a verified signature proved, passed on in
+     *               {@code requestContext.authorizer.iam} as AWS_IAM authorization does
+     */
+    APIGatewayV2HTTPEvent create(GatewayRequest request, String decodedPath, RouteMatcher.RouteMatch match,
+                                 Optional<IamIdentity> caller) {
         Instant now = clock.instant();
         Map<String, String> headers = headers(request);
         String host = headers.getOrDefault("host", "127.0.0.1:" + request.localPort());
@@ -66,6 +76,7 @@ final class EventFactory {
                 .withStage(STAGE)
                 .withTime(TIME.format(now))
                 .withTimeEpoch(now.toEpochMilli())
+                .withAuthorizer(caller.map(EventFactory::iamAuthorizer).orElse(null))
                 .build();
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");
@@ -181,5 +192,17 @@ final class EventFactory {
         String name = host.startsWith("[") ? host : host.replaceFirst(":\\d+$", "");
         int dot = name.indexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer iamAuthorizer(IamIdentity caller) {
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                        .withAccessKey(caller.accessKey())
+                        .withAccountId(caller.accountId())
+                        .withCallerId(caller.userId())
+                        .withUserId(caller.userId())
+                        .withUserArn(caller.userArn())
+                        .build())
+                .build();
     }
 }

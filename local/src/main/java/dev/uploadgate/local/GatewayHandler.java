@@ -42,13 +42,20 @@ final class GatewayHandler implements HttpHandler {
     private final EventFactory events;
     private final Clock clock;
     private final PrintStream functionLog;
+    private final Optional<SigV4Verifier> iamAuth;
+
+    GatewayHandler(List<Route> routes, Map<String, HandlerInvoker> handlers, Optional<CorsPolicy> cors,
+                   StaticFiles staticFiles, Clock clock, PrintStream functionLog) {
+        this(routes, handlers, cors, staticFiles, clock, functionLog, Optional.empty());
+    }
 
     /**
      * @param handlers    function logical id to its loaded handler; every route's function must be here
      * @param functionLog where handlers' LambdaLogger output goes
+     * @param iamAuth     when present, every route requires a SigV4 signature as AWS_IAM does
      */
     GatewayHandler(List<Route> routes, Map<String, HandlerInvoker> handlers, Optional<CorsPolicy> cors,
-                   StaticFiles staticFiles, Clock clock, PrintStream functionLog) {
+                   StaticFiles staticFiles, Clock clock, PrintStream functionLog, Optional<SigV4Verifier> iamAuth) {
         for (Route route : routes) {
             if (!handlers.containsKey(route.functionId())) {
                 throw new IllegalArgumentException("route " + route.routeKey() + " names " + route.functionId()
@@ -62,6 +69,7 @@ final class GatewayHandler implements HttpHandler {
         this.events = new EventFactory(clock, () -> UUID.randomUUID().toString());
         this.clock = clock;
         this.functionLog = functionLog;
+        this.iamAuth = iamAuth;
     }
 
     @Override
@@ -125,7 +133,17 @@ final class GatewayHandler implements HttpHandler {
         GatewayRequest request = new GatewayRequest(method, exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body.get(),
                 exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getLocalAddress().getPort());
-        APIGatewayV2HTTPEvent event = events.create(request, path, match);
+        Optional<IamIdentity> caller = Optional.empty();
+        if (iamAuth.isPresent()) {
+            try {
+                caller = Optional.of(iamAuth.get().verify(request, clock.instant()));
+            } catch (SigV4Verifier.Refused e) {
+                // API Gateway refuses before the function runs; the contract's 401 names the reason.
+                sendError(exchange, 401, "Unauthorized", e.getMessage(), corsHeaders);
+                return;
+            }
+        }
+        APIGatewayV2HTTPEvent event = events.create(request, path, match, caller);
         HandlerInvoker handler = handlers.get(match.route().functionId());
         LocalContext context = new LocalContext(handler.function(), UUID.randomUUID().toString(), clock, functionLog);
         Map<String, String> gatewayHeaders = new LinkedHashMap<>(corsHeaders);

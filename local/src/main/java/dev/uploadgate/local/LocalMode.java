@@ -114,10 +114,13 @@ public final class LocalMode implements AutoCloseable {
                 LOG.info("created bucket {}", options.bucket());
             }
             Map<String, HandlerInvoker> handlers = loadHandlers(api, resolver, overrides(s3, options.bucket()));
+            Optional<SigV4Verifier> iamAuth = options.iamUsers().isEmpty() ? Optional.empty()
+                    : Optional.of(new SigV4Verifier(options.iamUsers(), REGION));
             GatewayHandler handler = new GatewayHandler(api.routes(), handlers, api.cors().map(cors -> cors.withOrigins(ownOrigins)),
-                    staticFiles, Clock.systemUTC(), System.err);
+                    staticFiles, Clock.systemUTC(), System.err, iamAuth);
             gateway.start(handler);
-            LOG.info("{} routes from {}; static files from {}", api.routes().size(), template.source(), staticFiles.describe());
+            LOG.info("{} routes from {}; static files from {}; {}", api.routes().size(), template.source(), staticFiles.describe(),
+                    iamAuth.isPresent() ? "SigV4 required from " + options.iamUsers().size() + " IAM user(s)" : "open API (no authentication)");
             return new LocalMode(gateway, embedded, s3, options.bucket());
         } catch (Exception | Error e) {
             gateway.close();

@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param template     the SAM template to read; empty means ./template.yaml or the bundled copy
  * @param parameters   template parameter values that replace their defaults, as with
  *                     {@code sam deploy --parameter-overrides}
+ * @param iamUsers     with --auth iam: access key to secret key of each user the gateway accepts
+ *                     SigV4 signatures from; empty when the API is open (the default)
  * @param help         print usage and exit
  */
 public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Optional<ExternalS3> externalS3,
-                           Optional<Path> template, Map<String, String> parameters, boolean help) {
+                           Optional<Path> template, Map<String, String> parameters, Map<String, String> iamUsers, boolean help) {
 
     static final int DEFAULT_PORT = 3000;
     /** Fixed rather than free by default, so `aws --endpoint-url` and bookmarks keep working across runs. */
@@ -50,6 +52,9 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
             "  --template PATH      SAM template (default ./template.yaml, else the copy in the jar)",
             "  --parameter K=V      a template parameter instead of its default, e.g.",
             "                       --parameter MaxObjectSizeBytes=104857600 (repeatable)",
+            "  --auth iam           require SigV4 (service execute-api) on every API route, as",
+            "                       AWS_IAM does deployed (default: none, an open API)",
+            "  --iam-user KEY:SECRET a user whose signatures --auth iam accepts (repeatable)",
             "  --help               print this help",
             "",
             "When ready it prints two lines to stdout:",
@@ -62,6 +67,7 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         Objects.requireNonNull(externalS3, "externalS3");
         Objects.requireNonNull(template, "template");
         parameters = Map.copyOf(parameters);
+        iamUsers = Map.copyOf(iamUsers);
     }
 
     /** Credentials and address of an S3-compatible server that local mode does not start itself. */
@@ -92,6 +98,8 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         String secretKey = null;
         Path template = null;
         Map<String, String> parameters = new LinkedHashMap<>();
+        String auth = null;
+        Map<String, String> iamUsers = new LinkedHashMap<>();
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
@@ -130,6 +138,8 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
                 case "--s3-secret-key" -> secretKey = once(flag, secretKey, nonEmpty(flag, value));
                 case "--template" -> template = once(flag, template, Path.of(nonEmpty(flag, value)));
                 case "--parameter" -> parameter(value, parameters);
+                case "--auth" -> auth = once(flag, auth, authMode(value));
+                case "--iam-user" -> iamUser(value, iamUsers);
                 default -> throw new UsageException("unknown option: " + flag);
             }
         }
@@ -145,19 +155,42 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         } else if (accessKey != null || secretKey != null) {
             throw new UsageException("--s3-access-key and --s3-secret-key only go with --s3-endpoint");
         }
+        if ("iam".equals(auth) && iamUsers.isEmpty()) {
+            throw new UsageException("--auth iam needs at least one --iam-user ACCESS_KEY:SECRET");
+        }
+        if (!"iam".equals(auth) && !iamUsers.isEmpty()) {
+            throw new UsageException("--iam-user only goes with --auth iam");
+        }
         int gatewayPort = port == null ? DEFAULT_PORT : port;
         // A caller who asks for a free gateway port (tests, parallel runs) wants no fixed port anywhere.
         int embeddedS3Port = s3Port != null ? s3Port : gatewayPort == 0 ? 0 : DEFAULT_S3_PORT;
         return new LocalOptions(gatewayPort, dataDir == null ? DEFAULT_DATA_DIR : dataDir,
-                bucket == null ? DEFAULT_BUCKET : bucket, embeddedS3Port, external, Optional.ofNullable(template), parameters, help);
+                bucket == null ? DEFAULT_BUCKET : bucket, embeddedS3Port, external, Optional.ofNullable(template), parameters, iamUsers, help);
     }
 
     private static boolean isValueFlag(String flag) {
         return switch (flag) {
             case "--port", "--s3-port", "--data", "--bucket", "--s3-endpoint", "--s3-access-key", "--s3-secret-key",
-                    "--template", "--parameter" -> true;
+                    "--template", "--parameter", "--auth", "--iam-user" -> true;
             default -> false;
         };
+    }
+
+    private static String authMode(String value) throws UsageException {
+        if (!value.equals("iam") && !value.equals("none")) {
+            throw new UsageException("--auth must be iam or none, not '" + value + "'");
+        }
+        return value;
+    }
+
+    private static void iamUser(String value, Map<String, String> users) throws UsageException {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new UsageException("--iam-user takes ACCESS_KEY:SECRET_KEY");
+        }
+        if (users.put(value.substring(0, colon), value.substring(colon + 1)) != null) {
+            throw new UsageException("--iam-user " + value.substring(0, colon) + " is given more than once");
+        }
     }
 
     private static void parameter(String value, Map<String, String> parameters) throws UsageException {
