@@ -56,7 +56,7 @@ class IamAuthIT {
     void upload_signedByItsOwner_completesUnderTheOwnersPrefix() throws Exception {
         Answer created = alice("POST", "/s3/multipart", "{\"filename\":\"mine.txt\",\"type\":\"text/plain\"}");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
-        assertThat(created.text("key")).startsWith("uploads/AKIDALICE/");
+        assertThat(created.text("key")).startsWith("uploads/iam-AKIDALICE/");
         String query = "?key=" + ContractClient.encode(created.text("key"));
         String id = ContractClient.encode(created.text("uploadId"));
         String url = alice("GET", "/s3/multipart/" + id + "/1" + query, null).text("url");

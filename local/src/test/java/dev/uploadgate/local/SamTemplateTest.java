@@ -34,7 +34,7 @@ class SamTemplateTest {
         assertThat(template.parameters()).containsKeys("KeyPrefix", "AllowedOrigins");
         assertThat(template.conditions()).containsKey("CreateBucket");
         assertThat(template.globals("Function")).containsKeys("Timeout", "Environment");
-        assertThat(template.resourcesOfType(TemplateRoutes.HTTP_API_TYPE)).hasSize(1);
+        assertThat(template.resourcesOfType(TemplateRoutes.HTTP_API_TYPE)).containsOnlyKeys("UploadApi", "BrowserApi");
         assertThat(template.globals("Nope")).isEmpty();
     }
 

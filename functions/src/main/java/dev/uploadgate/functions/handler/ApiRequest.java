@@ -112,7 +112,9 @@ final class ApiRequest {
 
     /**
      * Whose keys this request may touch: the JWT subject or the IAM principal that API Gateway
-     * verified, or the fixed public owner when the API is deployed without authentication.
+     * verified, or the fixed public owner when the API is deployed without authentication. The
+     * kind of identity is part of the owner, so a token subject can never name an IAM principal's
+     * prefix; an assumed role is one owner whatever its session name (the part after ':').
      */
     Owner owner() {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
@@ -120,11 +122,12 @@ final class ApiRequest {
         if (authorizer != null && authorizer.getJwt() != null && authorizer.getJwt().getClaims() != null) {
             String subject = authorizer.getJwt().getClaims().get("sub");
             if (subject != null && !subject.isEmpty()) {
-                return Owner.fromIdentity(subject);
+                return Owner.fromIdentity("jwt-" + subject);
             }
         }
         if (authorizer != null && authorizer.getIam() != null && authorizer.getIam().getUserId() != null) {
-            return Owner.fromIdentity(authorizer.getIam().getUserId());
+            String principal = authorizer.getIam().getUserId().split(":", 2)[0];
+            return Owner.fromIdentity("iam-" + principal);
         }
         return Owner.PUBLIC;
     }
