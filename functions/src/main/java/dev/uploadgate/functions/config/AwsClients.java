@@ -22,11 +22,24 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * could be slow on a cold start.
  */
 public final class AwsClients {
-    /** The whole S3 call, retries included, stays well below the function's 15 s timeout. */
-    private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(4);
+
+    /**
+     * How long one S3 call may take, retries included; always below the function's own timeout, so
+     * a slow S3 ends as a 503 the caller can retry rather than a killed function.
+     *
+     * @param apiCall the whole call with its retries
+     * @param attempt one try
+     */
+    public record S3Timeouts(Duration apiCall, Duration attempt) {
+        /** Quick calls (create, list, abort, head), for functions with the template's 15 s timeout. */
+        public static final S3Timeouts QUICK = new S3Timeouts(Duration.ofSeconds(8), Duration.ofSeconds(4));
+        /**
+         * CompleteMultipartUpload assembles the object and can take tens of seconds for large
+         * ones; CompleteMultipartFunction has a 60 s timeout for it.
+         */
+        public static final S3Timeouts ASSEMBLY = new S3Timeouts(Duration.ofSeconds(50), Duration.ofSeconds(45));
+    }
 
     private AwsClients() {
     }
@@ -48,16 +61,16 @@ public final class AwsClients {
                 : AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
     }
 
-    public static S3Client s3Client(UploadSettings settings, AwsCredentialsProvider credentials) {
+    public static S3Client s3Client(UploadSettings settings, AwsCredentialsProvider credentials, S3Timeouts timeouts) {
         var builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
+                        .socketTimeout(timeouts.attempt()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(API_CALL_TIMEOUT)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(timeouts.apiCall())
+                        .apiCallAttemptTimeout(timeouts.attempt())
                         .build())
                 // The functions move no object bytes; checksums only add headers that some
                 // S3-compatible servers reject.
