@@ -1,0 +1,14 @@
+#!/bin/sh
+# The upload benchmark of issue 3 (not part of `mvn verify`): this client vs the AWS SDK for Java's
+# multipart upload vs `aws s3 cp`, one 1 GiB file, same S3 server, each in its own process.
+#
+#   client/bench.sh [--size 1GiB] [--part-size 8MiB] [--concurrency 8] [--runs 1]
+#                   [--local-jar ../local/target/local.jar | --stand-in] [--work /tmp/uploadgate-bench]
+#
+# --stand-in runs the API handlers and S3Proxy from this module's test code instead of local mode.
+set -eu
+cd "$(dirname "$0")"
+mvn -q -DskipTests package
+mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    dev.uploadgate.client.bench.UploadBenchmark "$@"

@@ -1,0 +1,227 @@
+package dev.uploadgate.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The uploadgate HTTP API (see http-api.md), one method per route. Retries what the policy
+ * retries; turns every refusal into an {@link UploadException} that carries the API's code and
+ * message.
+ */
+final class ApiClient {
+    private final HttpClient http;
+    private final URI baseUrl;
+    private final RetryPolicy retryPolicy;
+    private final Duration timeout;
+    private final ApiSigner signer;
+
+    ApiClient(HttpClient http, URI baseUrl, RetryPolicy retryPolicy, Duration timeout, ApiSigner signer) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.signer = signer;
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    record CreatedUpload(String key, String uploadId) {
+    }
+
+    record PartUrls(Map<String, String> presignedUrls, long expires) {
+    }
+
+    record PartUrl(String url, long expires, Map<String, String> headers) {
+    }
+
+    record Completed(String location, String key, String bucket, String etag, long size) {
+    }
+
+    record ListedPart(@JsonProperty("PartNumber") int partNumber, @JsonProperty("Size") long size,
+                      @JsonProperty("ETag") String etag) {
+    }
+
+    record DownloadUrl(String url, long expires) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record NewUpload(String filename, String type, Map<String, String> metadata, Long size) {
+    }
+
+    private record CompletedPart(@JsonProperty("PartNumber") int partNumber, @JsonProperty("ETag") String etag) {
+    }
+
+    private record Completion(List<CompletedPart> parts) {
+    }
+
+    CreatedUpload create(String filename, String contentType, Map<String, String> metadata, OptionalLong size)
+            throws InterruptedException {
+        NewUpload body = new NewUpload(filename, contentType, metadata.isEmpty() ? null : metadata,
+                size.isPresent() ? size.getAsLong() : null);
+        return call("POST", "/s3/multipart", Map.of(), body, type(CreatedUpload.class));
+    }
+
+    PartUrls presignBatch(String key, String uploadId, List<Integer> partNumbers) throws InterruptedException {
+        String numbers = partNumbers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return call("GET", "/s3/multipart/" + segment(uploadId) + "/batch", query("key", key, "partNumbers", numbers), null,
+                type(PartUrls.class));
+    }
+
+    PartUrl presignPart(String key, String uploadId, int partNumber, long contentLength, String contentMd5)
+            throws InterruptedException {
+        return call("GET", "/s3/multipart/" + segment(uploadId) + "/" + partNumber,
+                query("key", key, "contentLength", Long.toString(contentLength), "contentMD5", contentMd5), null,
+                type(PartUrl.class));
+    }
+
+    /** One complete call, not retried here: the caller decides, because a retry after a timeout is ambiguous. */
+    Completed completeOnce(String key, String uploadId, Map<Integer, String> etags) throws InterruptedException {
+        List<CompletedPart> parts = new TreeMap<>(etags).entrySet().stream()
+                .map(e -> new CompletedPart(e.getKey(), e.getValue())).collect(Collectors.toList());
+        return call("POST", "/s3/multipart/" + segment(uploadId) + "/complete", query("key", key), new Completion(parts),
+                type(Completed.class), RetryPolicy.none());
+    }
+
+    List<ListedPart> listParts(String key, String uploadId) throws InterruptedException {
+        return call("GET", "/s3/multipart/" + segment(uploadId), query("key", key), null,
+                Json.MAPPER.getTypeFactory().constructType(new TypeReference<List<ListedPart>>() { }));
+    }
+
+    void abort(String key, String uploadId) throws InterruptedException {
+        call("DELETE", "/s3/multipart/" + segment(uploadId), query("key", key), null, type(JsonNode.class));
+    }
+
+    DownloadUrl downloadUrl(String key) throws InterruptedException {
+        return call("GET", "/s3/download", query("key", key), null, type(DownloadUrl.class));
+    }
+
+    private <T> T call(String method, String path, Map<String, String> query, Object body, JavaType answer)
+            throws InterruptedException {
+        return call(method, path, query, body, answer, retryPolicy);
+    }
+
+    private <T> T call(String method, String path, Map<String, String> query, Object body, JavaType answer, RetryPolicy retryPolicy)
+            throws InterruptedException {
+        byte[] json = body == null ? null : writeJson(body);
+        URI uri = uri(path, query);
+        String what = "API call " + method + " " + uri.getRawPath();
+        HttpResponse<byte[]> response = Retries.run(retryPolicy, what, () -> {
+            HttpResponse<byte[]> r = http.send(request(method, uri, json), HttpResponse.BodyHandlers.ofByteArray());
+            if (retryPolicy.isRetryableStatus(r.statusCode())) {
+                throw new Retries.Retryable("HTTP " + r.statusCode() + " " + errorText(r.body()));
+            }
+            return r;
+        });
+        if (response.statusCode() / 100 != 2) {
+            throw refusal(what, response);
+        }
+        try {
+            return Json.MAPPER.readValue(response.body(), answer);
+        } catch (IOException e) {
+            throw new UploadException(UploadException.Kind.TRANSFER, what + " answered " + response.statusCode()
+                    + " with a body this client cannot read: " + e.getMessage()
+                    + "; is " + baseUrl + " the uploadgate API?", e);
+        }
+    }
+
+    private HttpRequest request(String method, URI uri, byte[] json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("accept", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (json != null) {
+            headers.put("content-type", "application/json");
+        }
+        headers.forEach(request::header);
+        if (signer != null) {
+            signer.sign(method, uri, headers, json).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+        }
+        return request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(json)).build();
+    }
+
+    private UploadException refusal(String what, HttpResponse<byte[]> response) {
+        String code = null;
+        String message = new String(response.body(), StandardCharsets.UTF_8);
+        try {
+            JsonNode error = Json.MAPPER.readTree(response.body());
+            if (error != null && error.hasNonNull("code")) {
+                code = error.get("code").asText();
+                message = error.path("message").asText("");
+            }
+        } catch (IOException e) {
+            // Not the contract's JSON (a gateway's own page, say): show the text as it came.
+        }
+        String hint = switch (response.statusCode()) {
+            case 401 -> "; the API wants credentials: pass --sign (SigV4 with your AWS credentials) or check them";
+            case 403 -> "; the key or upload is not yours, or your credentials are not allowed to call this API";
+            case 404 -> "NoSuchUpload".equals(code) ? "; the upload was completed or aborted already" : "";
+            default -> "";
+        };
+        return UploadException.refused(response.statusCode(), code, what + " was refused: HTTP " + response.statusCode()
+                + (code == null ? "" : " " + code) + (message.isBlank() ? "" : ": " + truncate(message)) + hint);
+    }
+
+    private static String errorText(byte[] body) {
+        return truncate(new String(body, StandardCharsets.UTF_8).strip());
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + ".." : text;
+    }
+
+    private static byte[] writeJson(Object body) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private URI uri(String path, Map<String, String> query) {
+        String base = baseUrl.toString();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        String rawQuery = query.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return URI.create(base + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery));
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Map<String, String> query(String... namesAndValues) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            query.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return query;
+    }
+
+    private static JavaType type(Class<?> type) {
+        return Json.MAPPER.getTypeFactory().constructType(type);
+    }
+}

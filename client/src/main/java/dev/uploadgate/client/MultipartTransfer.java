@@ -1,0 +1,240 @@
+package dev.uploadgate.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The parts of one multipart upload in flight: {@code concurrency} workers, each holding one
+ * buffer from a pool of as many, read a part (at its offset in the file, or the next bytes of a
+ * stream), compute its MD5, and send it. Memory stays at {@code concurrency x partSize} whatever
+ * the file's size. The first failure stops the rest.
+ */
+final class MultipartTransfer implements AutoCloseable {
+    /** File reads go through the JDK's per-thread direct buffer; small reads keep that buffer small. */
+    private static final int READ_CHUNK = 1024 * 1024;
+
+    /** Told of every part once S3 holds it (the state file listens). */
+    @FunctionalInterface
+    interface PartListener {
+        void finished(NavigableMap<Integer, String> etags) throws IOException;
+    }
+
+    private final PartSender sender;
+    private final PartUrlCache urls;
+    private final String key;
+    private final String uploadId;
+    private final BufferPool buffers;
+    private final ExecutorService workers;
+    private final ProgressListener progress;
+    private final PartListener partListener;
+    private final NavigableMap<Integer, byte[]> md5s = new ConcurrentSkipListMap<>();
+    private final NavigableMap<Integer, String> etags = new ConcurrentSkipListMap<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicLong transferred = new AtomicLong();
+    private final AtomicInteger partsSent = new AtomicInteger();
+    private volatile long totalBytes = -1;
+
+    MultipartTransfer(PartSender sender, PartUrlCache urls, String key, String uploadId, int concurrency, int bufferSize,
+                      ProgressListener progress, PartListener partListener) {
+        this.sender = sender;
+        this.urls = urls;
+        this.key = key;
+        this.uploadId = uploadId;
+        this.buffers = new BufferPool(concurrency, bufferSize);
+        this.workers = Executors.newFixedThreadPool(concurrency, daemonThreads("uploadgate-part"));
+        this.progress = progress;
+        this.partListener = partListener;
+    }
+
+    static ThreadFactory daemonThreads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A part S3 already holds (found by a resume), with the MD5 of the local bytes it matched. */
+    void alreadyOnServer(int partNumber, byte[] md5, String etag, long size) {
+        md5s.put(partNumber, md5);
+        etags.put(partNumber, etag);
+        transferred.addAndGet(size);
+    }
+
+    /** Sends the given parts of a file of {@code size} bytes, read at their offsets. */
+    void sendFromFile(FileChannel file, long size, long partSize, List<Integer> parts) throws InterruptedException {
+        totalBytes = size;
+        report(0);
+        for (int partNumber : parts) {
+            byte[] buffer = buffers.take(this::failed);
+            if (buffer == null) {
+                break;
+            }
+            long offset = (partNumber - 1) * partSize;
+            int length = (int) PartSizes.partLength(size, partSize, partNumber);
+            submit(buffer, () -> {
+                readFully(file, buffer, offset, length, partNumber);
+                send(partNumber, buffer, length);
+            });
+        }
+        awaitParts();
+    }
+
+    /** Sends a stream of unknown length, part after part; returns its length. */
+    long sendFromStream(InputStream in, long partSize) throws InterruptedException {
+        report(0);
+        long total = 0;
+        for (int partNumber = 1; ; partNumber++) {
+            byte[] buffer = buffers.take(this::failed);
+            if (buffer == null) {
+                break;
+            }
+            int length;
+            try {
+                length = readFully(in, buffer, (int) partSize);
+            } catch (IOException e) {
+                buffers.give(buffer);
+                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL,
+                        "cannot read the input stream at byte " + total + ": " + e.getMessage(), e));
+                break;
+            }
+            if (length == 0 && partNumber > 1) {
+                buffers.give(buffer);
+                break;
+            }
+            if (partNumber > PartSizes.MAX_PARTS) {
+                buffers.give(buffer);
+                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL, "the stream is longer than "
+                        + PartSizes.MAX_PARTS + " parts of " + partSize + " bytes; pass a larger part size", null));
+                break;
+            }
+            total += length;
+            int number = partNumber;
+            submit(buffer, () -> send(number, buffer, length));
+            if (length < partSize) {
+                break;
+            }
+        }
+        totalBytes = total;
+        awaitParts();
+        return total;
+    }
+
+    /** The parts' ETags in part order, once every part is on the server. */
+    NavigableMap<Integer, String> etags() {
+        return etags;
+    }
+
+    /** The parts' MD5s in part order, for the multipart ETag. */
+    List<byte[]> md5s() {
+        return new ArrayList<>(md5s.values());
+    }
+
+    int partsSent() {
+        return partsSent.get();
+    }
+
+    private void send(int partNumber, byte[] buffer, int length) throws InterruptedException, IOException {
+        byte[] md5 = Digests.md5(buffer, 0, length);
+        String etag = sender.send(key, uploadId, urls, partNumber, buffer, length, md5, this::report);
+        md5s.put(partNumber, md5);
+        etags.put(partNumber, etag);
+        partsSent.incrementAndGet();
+        partListener.finished(etags);
+    }
+
+    private interface PartTask {
+        void run() throws InterruptedException, IOException;
+    }
+
+    private void submit(byte[] buffer, PartTask task) {
+        workers.execute(() -> {
+            try {
+                task.run();
+            } catch (InterruptedException e) {
+                failure.compareAndSet(null, new UploadException(UploadException.Kind.CANCELLED, "the upload was cancelled", e));
+            } catch (IOException e) {
+                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL, e.getMessage(), e));
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                buffers.give(buffer);
+            }
+        });
+    }
+
+    private void awaitParts() throws InterruptedException {
+        if (failed()) {
+            // Stop the parts still in flight: the upload is lost, or kept for a resume that checks every part anyway.
+            workers.shutdownNow();
+        }
+        workers.shutdown();
+        while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+            if (failed()) {
+                workers.shutdownNow();
+            }
+        }
+        Throwable first = failure.get();
+        if (first instanceof UploadException e) {
+            throw e;
+        }
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private boolean failed() {
+        return failure.get() != null;
+    }
+
+    private void report(long delta) {
+        progress.onProgress(transferred.addAndGet(delta), totalBytes);
+    }
+
+    private static void readFully(FileChannel file, byte[] buffer, long offset, int length, int partNumber) throws IOException {
+        int done = 0;
+        while (done < length) {
+            int n = file.read(ByteBuffer.wrap(buffer, done, Math.min(READ_CHUNK, length - done)), offset + done);
+            if (n < 0) {
+                throw new IOException("the file ended at byte " + (offset + done) + " while reading part " + partNumber
+                        + "; it was changed during the upload");
+            }
+            done += n;
+        }
+    }
+
+    private static int readFully(InputStream in, byte[] buffer, int length) throws IOException {
+        int done = 0;
+        while (done < length) {
+            int n = in.read(buffer, done, length - done);
+            if (n < 0) {
+                break;
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    /** Stops every worker, at once. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

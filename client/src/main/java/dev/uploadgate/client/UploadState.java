@@ -1,0 +1,47 @@
+package dev.uploadgate.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The resume state file: which upload a file is going to, with which part size, and the parts
+ * known to be finished (number to ETag). Written whole to a temporary file and moved into place,
+ * so a crash leaves the old state or the new one, never half of one.
+ */
+record UploadState(int version, String apiUrl, String key, String uploadId, long partSize, String file,
+                   FileIdentity identity, Map<Integer, String> parts) {
+    static final int VERSION = 1;
+
+    UploadState {
+        parts = new TreeMap<>(parts == null ? Map.of() : parts);
+    }
+
+    static UploadState read(Path stateFile) {
+        try {
+            UploadState state = Json.MAPPER.readValue(stateFile.toFile(), UploadState.class);
+            if (state.version() != VERSION || state.key() == null || state.uploadId() == null || state.identity() == null) {
+                throw new UploadException(UploadException.Kind.LOCAL, "state file " + stateFile
+                        + " is not a version " + VERSION + " upload state; delete it to start the upload over", null);
+            }
+            return state;
+        } catch (IOException e) {
+            throw new UploadException(UploadException.Kind.LOCAL, "cannot read state file " + stateFile + ": " + e.getMessage()
+                    + "; delete it to start the upload over", e);
+        }
+    }
+
+    void write(Path stateFile) throws IOException {
+        Path absolute = stateFile.toAbsolutePath();
+        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    UploadState withParts(Map<Integer, String> finished) {
+        return new UploadState(version, apiUrl, key, uploadId, partSize, file, identity, finished);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.uploadgate.client.cli;
+
+import dev.uploadgate.client.UploadException;
+
+/** The CLI's exit codes, one per kind of outcome, so scripts can tell what to do next. */
+final class ExitCodes {
+    static final int OK = 0;
+    static final int INTERNAL = 1;
+    static final int USAGE = 2;
+    static final int REFUSED = 3;
+    static final int TRANSFER = 4;
+    static final int INTEGRITY = 5;
+    static final int LOCAL = 6;
+    static final int CANCELLED = 130;
+
+    private ExitCodes() {
+    }
+
+    static int of(UploadException e) {
+        return switch (e.kind()) {
+            case REFUSED -> REFUSED;
+            case TRANSFER -> TRANSFER;
+            case INTEGRITY -> INTEGRITY;
+            case LOCAL -> LOCAL;
+            case CANCELLED -> CANCELLED;
+        };
+    }
+}

@@ -1,0 +1,190 @@
+package dev.uploadgate.client;
+
+import static dev.uploadgate.client.testing.TestFiles.MIB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static java.util.stream.Collectors.counting;
+import static java.util.stream.Collectors.groupingBy;
+
+import dev.uploadgate.client.testing.FaultProxy;
+import dev.uploadgate.client.testing.FaultScript;
+import dev.uploadgate.client.testing.TestFiles;
+import dev.uploadgate.client.testing.TestStack;
+import dev.uploadgate.client.testing.TestStackExtension;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures injected on chosen requests by the proxy in front of S3 (or by the API stand-in): the
+ * transfer must still bring the right bytes, and send exactly as many requests as the retry
+ * policy allows, no more.
+ */
+@ExtendWith(TestStackExtension.class)
+class FaultToleranceIT {
+    private static final long PART = 5 * MIB;
+    private static final int ATTEMPTS = 4;
+    private static final RetryPolicy QUICK = RetryPolicy.builder().maxAttempts(ATTEMPTS)
+            .baseDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(5)).build();
+    private static TestStack stack;
+    private static Uploader uploader;
+
+    @TempDir
+    Path dir;
+    private byte[] bytes;
+    private Path file;
+
+    @BeforeAll
+    static void connect(TestStack testStack) {
+        stack = testStack;
+        uploader = Uploader.builder().apiUrl(stack.apiUrl()).partSize(PART).concurrency(3).retryPolicy(QUICK).build();
+    }
+
+    @BeforeEach
+    void threePartFile() throws Exception {
+        bytes = TestFiles.randomBytes(2 * PART + 1234, 42);
+        file = TestFiles.write(dir, "three-parts.bin", bytes);
+    }
+
+    @Test
+    void upload_connectionDroppedOnce_resendsThatPartOnce() {
+        stack.proxy().rules(new FaultScript().onPart(2, 1, FaultProxy.DROP));
+
+        UploadResult result = uploader.upload(file);
+
+        assertThat(partPuts()).containsExactlyInAnyOrderEntriesOf(Map.of(1, 1L, 2, 2L, 3, 1L));
+        assertStored(result);
+    }
+
+    @Test
+    void upload_500And503_retriesEachPartAsOftenAsItFailed() {
+        stack.proxy().rules(new FaultScript().onPart(1, 1, FaultProxy.status(500)).onPart(3, 2, FaultProxy.status(503)));
+
+        UploadResult result = uploader.upload(file);
+
+        assertThat(partPuts()).containsExactlyInAnyOrderEntriesOf(Map.of(1, 2L, 2, 1L, 3, 3L));
+        assertStored(result);
+    }
+
+    @Test
+    void upload_expiredUrl_presignsThatPartAgainAndResends() {
+        stack.proxy().rules(new FaultScript().onPart(2, 1, FaultProxy.expired()));
+
+        UploadResult result = uploader.upload(file);
+
+        assertThat(partPuts()).containsExactlyInAnyOrderEntriesOf(Map.of(1, 1L, 2, 2L, 3, 1L));
+        assertThat(stack.api().calls().stream().filter(c -> c.routeKey().endsWith("/batch")).map(c -> c.query().get("partNumbers")))
+                .containsExactly("1,2,3", "2");
+        assertStored(result);
+    }
+
+    @Test
+    void upload_partKeepsFailing_givesUpAfterMaxAttemptsAndAborts() {
+        stack.proxy().rules(new FaultScript().onPart(2, -1, FaultProxy.status(503)));
+
+        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+
+        assertThat(failure.kind()).isEqualTo(UploadException.Kind.TRANSFER);
+        assertThat(failure.getMessage()).contains("part 2", "after " + ATTEMPTS + " attempts", "was aborted");
+        assertThat(failure.leftBehind()).isFalse();
+        assertThat(partPuts().get(2)).isEqualTo(ATTEMPTS);
+        assertThat(stack.api().calls()).filteredOn(c -> c.method().equals("DELETE")).hasSize(1);
+        assertThat(stack.uploadExists(failure.key().orElseThrow(), failure.uploadId().orElseThrow())).isFalse();
+    }
+
+    @Test
+    void upload_partRefusedWith400_failsWithoutRetryAndAborts() {
+        stack.proxy().rules(new FaultScript().onPart(1, -1, new FaultProxy.Answer(400,
+                "<Error><Code>InvalidArgument</Code><Message>no</Message></Error>", Map.of())));
+
+        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+
+        assertThat(failure.kind()).isEqualTo(UploadException.Kind.REFUSED);
+        assertThat(failure.status()).isEqualTo(400);
+        assertThat(failure.errorCode()).contains("InvalidArgument");
+        assertThat(partPuts().get(1)).isEqualTo(1);
+        assertThat(stack.uploadExists(failure.key().orElseThrow(), failure.uploadId().orElseThrow())).isFalse();
+    }
+
+    @Test
+    void upload_partAnsweredWithWrongETag_failsTheIntegrityCheck() {
+        stack.proxy().rules(new FaultScript().onPart(3, -1, new FaultProxy.Answer(200, "",
+                Map.of("ETag", "\"00000000000000000000000000000000\""))));
+
+        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+
+        assertThat(failure.kind()).isEqualTo(UploadException.Kind.INTEGRITY);
+        assertThat(failure.getMessage()).contains("part 3", "was aborted");
+        assertThat(partPuts().get(3)).isEqualTo(1);
+    }
+
+    @Test
+    void upload_apiAnswers503OnComplete_retriesTheCall() {
+        AtomicInteger completes = new AtomicInteger();
+        stack.api().faults(call -> call.routeKey().endsWith("/complete") && completes.incrementAndGet() == 1 ? 503 : 0);
+
+        UploadResult result = uploader.upload(file);
+
+        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().endsWith("/complete")).hasSize(2);
+        assertStored(result);
+    }
+
+    @Test
+    void upload_completeDoneButItsAnswerLost_asksAgainAndGetsTheSameObject() {
+        AtomicInteger completes = new AtomicInteger();
+        stack.api().faults(call -> call.routeKey().endsWith("/complete") && completes.incrementAndGet() == 1 ? -504 : 0);
+
+        UploadResult result = uploader.upload(file);
+
+        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().endsWith("/complete")).hasSize(2);
+        assertThat(stack.api().calls()).noneMatch(c -> c.method().equals("DELETE"));
+        assertStored(result);
+    }
+
+    @Test
+    void upload_apiRefusesCreate_failsAtOnceWithItsCode() {
+        stack.api().faults(call -> call.routeKey().equals("POST /s3/multipart") ? 415 : 0);
+
+        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+
+        assertThat(failure.kind()).isEqualTo(UploadException.Kind.REFUSED);
+        assertThat(failure.status()).isEqualTo(415);
+        assertThat(stack.api().calls()).hasSize(1);
+    }
+
+    @Test
+    void download_rangeDroppedAndUrlExpired_retriesAndPresignsAgain() throws Exception {
+        UploadResult uploaded = uploader.upload(file);
+        stack.reset();
+        stack.proxy().rules(new FaultScript().onRange(2 * MIB, 1, FaultProxy.DROP).onRange(4 * MIB, 1, FaultProxy.expired())
+                .onRange(6 * MIB, 2, FaultProxy.status(500)));
+        Downloader downloader = Downloader.builder().apiUrl(stack.apiUrl()).rangeSize(2 * MIB).concurrency(3).retryPolicy(QUICK).build();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DownloadResult result = downloader.download(uploaded.key(), out);
+
+        assertThat(TestFiles.sha256(out.toByteArray())).isEqualTo(TestFiles.sha256(bytes));
+        assertThat(result.size()).isEqualTo(bytes.length);
+        long ranges = (bytes.length + 2 * MIB - 1) / (2 * MIB);
+        assertThat(stack.proxy().count(FaultProxy.Seen::isRangeGet)).isEqualTo(ranges + 1 + 1 + 2);
+        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().equals("GET /s3/download")).hasSize(2);
+    }
+
+    private Map<Integer, Long> partPuts() {
+        return stack.proxy().seen().stream().filter(FaultProxy.Seen::isPartPut)
+                .collect(groupingBy(FaultProxy.Seen::partNumber, counting()));
+    }
+
+    private void assertStored(UploadResult result) {
+        assertThat(result.size()).isEqualTo(bytes.length);
+        assertThat(TestFiles.sha256(stack.objectBytes(result.key()))).isEqualTo(TestFiles.sha256(bytes));
+    }
+
+}

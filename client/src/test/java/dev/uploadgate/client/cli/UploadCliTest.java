@@ -1,0 +1,68 @@
+package dev.uploadgate.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The CLI's answers that need no server: usage errors, help, local failures, exit codes. */
+class UploadCliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return UploadCli.run(new UploadCli.Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false), args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void run_noCommand_isAUsageError() {
+        assertThat(run()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("a command is required");
+    }
+
+    @Test
+    void run_help_listsCommandsAndExitCodes() {
+        assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("upload", "download", "abort", "Exit codes:", "130");
+    }
+
+    @Test
+    void upload_unknownOptionOrBadSize_isAUsageError() {
+        assertThat(run("upload", "f", "--api", "http://127.0.0.1:1", "--frobnicate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--frobnicate");
+        assertThat(run("upload", "f", "--api", "http://127.0.0.1:1", "--part-size", "huge")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("upload", "f", "--api", "http://127.0.0.1:1", "--part-size", "1MiB")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("5 MiB");
+    }
+
+    @Test
+    void upload_stdinWithState_isAUsageError() {
+        assertThat(run("upload", "-", "--api", "http://127.0.0.1:1", "--state", "s.json")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("standard input cannot be resumed");
+    }
+
+    @Test
+    void upload_missingFile_isALocalProblem() {
+        assertThat(run("upload", "/no/such/file.bin", "--api", "http://127.0.0.1:1")).isEqualTo(ExitCodes.LOCAL);
+        assertThat(err()).contains("/no/such/file.bin");
+    }
+
+    @Test
+    void abort_unreachableApi_isATransferFailure() {
+        assertThat(run("abort", "k", "u", "--api", "http://127.0.0.1:1", "--attempts", "2")).isEqualTo(ExitCodes.TRANSFER);
+        assertThat(err()).contains("after 2 attempts", "try again");
+    }
+
+    @Test
+    void download_jsonToStdout_isAUsageError() {
+        assertThat(run("download", "k", "--api", "http://127.0.0.1:1", "-o", "-", "--json")).isEqualTo(ExitCodes.USAGE);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.uploadgate.client.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole system on loopback ports: S3Proxy with SigV4 enforced, a {@link FaultProxy} in front
+ * of it (every presigned URL points at the proxy, and the API's own S3 calls pass through it too),
+ * and the API's handlers behind an {@link ApiServer}. One per test run (see {@link TestStackExtension}).
+ */
+public final class TestStack implements AutoCloseable {
+    static {
+        // The fault proxy forwards each request with the Host it was signed for (set in the POM too,
+        // for the JDK reads it once).
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
+
+    private final S3Server s3;
+    private final FaultProxy proxy;
+    private final ApiServer api;
+
+    private TestStack(S3Server s3, FaultProxy proxy, ApiServer api) {
+        this.s3 = s3;
+        this.proxy = proxy;
+        this.api = api;
+    }
+
+    static TestStack start() throws Exception {
+        S3Server s3 = S3Server.start();
+        FaultProxy proxy = FaultProxy.start(s3.endpoint());
+        Map<String, String> env = new HashMap<>();
+        env.put("BUCKET_NAME", S3Server.BUCKET);
+        env.put("KEY_PREFIX", "uploads/");
+        env.put("URL_EXPIRES_SECONDS", "300");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
+        env.put("S3_ENDPOINT_URL", proxy.endpoint().toString());
+        return new TestStack(s3, proxy, ApiServer.start(env));
+    }
+
+    public URI apiUrl() {
+        return api.url();
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public FaultProxy proxy() {
+        return proxy;
+    }
+
+    public S3Client admin() {
+        return s3.admin();
+    }
+
+    /** The stored object's bytes, read straight from S3 (not through the client under test). */
+    public byte[] objectBytes(String key) {
+        return s3.admin().getObject(b -> b.bucket(S3Server.BUCKET).key(key), ResponseTransformer.toBytes()).asByteArray();
+    }
+
+    public boolean uploadExists(String key, String uploadId) {
+        return s3.admin().listMultipartUploads(b -> b.bucket(S3Server.BUCKET).prefix(key)).uploads().stream()
+                .anyMatch(u -> u.uploadId().equals(uploadId));
+    }
+
+    /** Forget faults and logs: the start of every test. */
+    public void reset() {
+        proxy.reset();
+        api.reset();
+    }
+
+    @Override
+    public void close() throws IOException {
+        api.close();
+        proxy.close();
+        s3.close();
+    }
+}
