@@ -35,6 +35,8 @@ class LocalModeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCESS_KEY = "AKIDLOCALMODEIT";
     private static final String SECRET_KEY = "local-mode-it-secret";
+    private static final String OTHER_ACCESS_KEY = "AKIDOTHERUSER";
+    private static final String OTHER_SECRET_KEY = "other-user-secret";
     private static Process localMode;
     private static String api;
 
@@ -49,7 +51,7 @@ class LocalModeIT {
         Path jar = Path.of(System.getProperty("local.jar", "../local/target/local.jar"));
         Assumptions.assumeTrue(Files.exists(jar), "local mode is not built: " + jar);
         localMode = new ProcessBuilder(java(), "-jar", jar.toString(), "--port", "0", "--data", data.toString(),
-                "--auth", "iam", "--iam-user", ACCESS_KEY + ":" + SECRET_KEY)
+                "--auth", "iam", "--iam-user", ACCESS_KEY + ":" + SECRET_KEY, "--iam-user", OTHER_ACCESS_KEY + ":" + OTHER_SECRET_KEY)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(localMode.getInputStream(), StandardCharsets.UTF_8));
         for (String line; api == null && (line = lines.readLine()) != null; ) {
@@ -100,7 +102,29 @@ class LocalModeIT {
         assertThat(upload.err()).containsAnyOf("--sign", "credentials");
     }
 
+    @Test
+    void downloadAndAbort_anotherUsersUpload_areRefusedWithExitCode3() throws Exception {
+        Path file = TestFiles.write(dir, "mine.bin", TestFiles.randomBytes(1000, 6));
+        Run upload = cli(true, "upload", file.toString(), "--sign", "--json");
+        assertThat(upload.exit()).as(upload.err()).isZero();
+        String key = JSON.readTree(upload.out()).get("key").asText();
+        assertThat(key).contains("/iam-" + ACCESS_KEY + "/");
+
+        Run download = cli(OTHER_ACCESS_KEY, OTHER_SECRET_KEY, "download", key, "--sign", "-o", "-");
+        Run abort = cli(OTHER_ACCESS_KEY, OTHER_SECRET_KEY, "abort", key, "c29tZS11cGxvYWQ", "--sign");
+
+        assertThat(download.exit()).as(download.err()).isEqualTo(3);
+        assertThat(download.out()).isEmpty();
+        assertThat(download.err()).contains("AccessDenied");
+        assertThat(abort.exit()).as(abort.err()).isEqualTo(3);
+        assertThat(cli(true, "download", key, "--sign", "-o", "-").exit()).as("the owner still can").isZero();
+    }
+
     private Run cli(boolean credentials, String... args) throws Exception {
+        return credentials ? cli(ACCESS_KEY, SECRET_KEY, args) : cli(null, null, args);
+    }
+
+    private Run cli(String accessKey, String secretKey, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", System.getProperty("upload.jar", "target/upload.jar")));
         command.addAll(List.of(args));
         command.addAll(List.of("--api", api));
@@ -110,9 +134,9 @@ class LocalModeIT {
         env.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
         env.put("AWS_REGION", "us-east-1");
-        if (credentials) {
-            env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-            env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        if (accessKey != null) {
+            env.put("AWS_ACCESS_KEY_ID", accessKey);
+            env.put("AWS_SECRET_ACCESS_KEY", secretKey);
         }
         Process process = builder.start();
         process.getOutputStream().close();
