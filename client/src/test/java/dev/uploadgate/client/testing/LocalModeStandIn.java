@@ -1,7 +1,7 @@
 package dev.uploadgate.client.testing;
 
+import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -14,16 +14,8 @@ public final class LocalModeStandIn {
     }
 
     public static void main(String[] args) throws Exception {
-        S3Server s3 = S3Server.start();
-        Map<String, String> env = new HashMap<>();
-        env.put("BUCKET_NAME", S3Server.BUCKET);
-        env.put("KEY_PREFIX", "uploads/");
-        env.put("URL_EXPIRES_SECONDS", "900");
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
-        env.put("S3_ENDPOINT_URL", s3.endpoint().toString());
-        ApiServer api = ApiServer.start(env);
+        S3ProxyServer s3 = S3ProxyServer.start();
+        ApiServer api = ApiServer.start(s3.environment(Map.of("URL_EXPIRES_SECONDS", "900")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
             try {
@@ -33,8 +25,8 @@ public final class LocalModeStandIn {
             }
         }));
         System.out.println("API " + api.url());
-        System.out.println("S3 " + s3.endpoint() + " bucket=" + S3Server.BUCKET + " access-key=" + S3Server.ACCESS_KEY
-                + " secret-key=" + S3Server.SECRET_KEY);
+        System.out.println("S3 " + s3.endpoint() + " bucket=" + S3ProxyServer.BUCKET + " access-key=" + S3ProxyServer.ACCESS_KEY
+                + " secret-key=" + S3ProxyServer.SECRET_KEY);
         System.out.flush();
         Thread.currentThread().join();
     }

@@ -1,8 +1,8 @@
 package dev.uploadgate.client.testing;
 
+import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.io.IOException;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,28 +19,21 @@ public final class TestStack implements AutoCloseable {
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
     }
 
-    private final S3Server s3;
+    private final S3ProxyServer s3;
     private final FaultProxy proxy;
     private final ApiServer api;
 
-    private TestStack(S3Server s3, FaultProxy proxy, ApiServer api) {
+    private TestStack(S3ProxyServer s3, FaultProxy proxy, ApiServer api) {
         this.s3 = s3;
         this.proxy = proxy;
         this.api = api;
     }
 
     static TestStack start() throws Exception {
-        S3Server s3 = S3Server.start();
+        S3ProxyServer s3 = S3ProxyServer.start();
         FaultProxy proxy = FaultProxy.start(s3.endpoint());
-        Map<String, String> env = new HashMap<>();
-        env.put("BUCKET_NAME", S3Server.BUCKET);
-        env.put("KEY_PREFIX", "uploads/");
-        env.put("URL_EXPIRES_SECONDS", "300");
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
-        env.put("S3_ENDPOINT_URL", proxy.endpoint().toString());
-        return new TestStack(s3, proxy, ApiServer.start(env));
+        // The functions reach S3 through the fault proxy, so tests can break their S3 calls too.
+        return new TestStack(s3, proxy, ApiServer.start(s3.environment(Map.of("S3_ENDPOINT_URL", proxy.endpoint().toString()))));
     }
 
     public URI apiUrl() {
@@ -61,11 +54,11 @@ public final class TestStack implements AutoCloseable {
 
     /** The stored object's bytes, read straight from S3 (not through the client under test). */
     public byte[] objectBytes(String key) {
-        return s3.admin().getObject(b -> b.bucket(S3Server.BUCKET).key(key), ResponseTransformer.toBytes()).asByteArray();
+        return s3.admin().getObject(b -> b.bucket(S3ProxyServer.BUCKET).key(key), ResponseTransformer.toBytes()).asByteArray();
     }
 
     public boolean uploadExists(String key, String uploadId) {
-        return s3.admin().listMultipartUploads(b -> b.bucket(S3Server.BUCKET).prefix(key)).uploads().stream()
+        return s3.admin().listMultipartUploads(b -> b.bucket(S3ProxyServer.BUCKET).prefix(key)).uploads().stream()
                 .anyMatch(u -> u.uploadId().equals(uploadId));
     }
 
