@@ -1,7 +1,7 @@
 package dev.uploadgate.local;
 
+import dev.uploadgate.functions.service.SigV4Keys;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks a request's SigV4 signature the way API Gateway's AWS_IAM authorization does for service
@@ -89,15 +87,15 @@ final class SigV4Verifier {
         if (!signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")) {
             throw new Refused("the signature must cover the host and x-amz-date headers");
         }
-        String payloadHash = sha256Hex(request.body());
+        String payloadHash = SigV4Keys.sha256Hex(request.body());
         String declaredHash = request.header("X-Amz-Content-Sha256");
         if (declaredHash != null && !declaredHash.equalsIgnoreCase(payloadHash)) {
             throw new Refused("X-Amz-Content-Sha256 does not match the body");
         }
         String scope = String.join("/", credential[1], credential[2], credential[3], credential[4]);
         String canonicalRequest = canonicalRequest(request, signedHeaders, payloadHash);
-        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
-        byte[] expected = hmac(signingKey(secret, credential[1], credential[2]), stringToSign);
+        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + SigV4Keys.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+        byte[] expected = SigV4Keys.hmac(SigV4Keys.signingKey(secret, credential[1], credential[2], SERVICE), stringToSign);
         if (!MessageDigest.isEqual(expected, HexFormat.of().parseHex(header.group(3)))) {
             throw new Refused("the request signature does not match: check the secret key and how the request was signed");
         }
@@ -184,30 +182,5 @@ final class SigV4Verifier {
             }
         }
         return out.toString();
-    }
-
-    private static byte[] signingKey(String secret, String date, String region) {
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, SERVICE);
-        return hmac(key, "aws4_request");
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
-        }
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.uploadgate.functions.service;
 import dev.uploadgate.functions.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -92,25 +89,8 @@ public final class PostPolicySigner {
         String encodedPolicy = Base64.getEncoder().encodeToString(Json.write(policy).getBytes(StandardCharsets.UTF_8));
         fields.put("policy", encodedPolicy);
         fields.put("x-amz-signature", HexFormat.of().formatHex(
-                hmac(signingKey(identity.secretAccessKey(), SCOPE_DATE.format(now)), encodedPolicy)));
+                SigV4Keys.hmac(SigV4Keys.signingKey(identity.secretAccessKey(), SCOPE_DATE.format(now), region, "s3"), encodedPolicy)));
         return new PostForm(formUrl, fields, lifetime.toSeconds());
-    }
-
-    private byte[] signingKey(String secret, String date) {
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, "s3");
-        return hmac(key, "aws4_request");
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
-        }
     }
 
     /** Virtual-hosted style, except for dotted names that would break the TLS wildcard certificate. */
