@@ -1,5 +1,6 @@
 package dev.uploadgate.functions.config;
 
+import dev.uploadgate.functions.service.S3Uploads;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,22 +25,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class AwsClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
+    /** Quick calls (create, list, head, abort): the whole call with retries, and one try. */
+    private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
     /**
-     * How long one S3 call may take, retries included; always below the function's own timeout, so
-     * a slow S3 ends as a 503 the caller can retry rather than a killed function.
-     *
-     * @param apiCall the whole call with its retries
-     * @param attempt one try
+     * How long a response may pause: as long as the slowest call, CompleteMultipartUpload, which
+     * can take tens of seconds to assemble a large object. Quick calls are cut by their own
+     * attempt timeout long before.
      */
-    public record S3Timeouts(Duration apiCall, Duration attempt) {
-        /** Quick calls (create, list, abort, head), for functions with the template's 15 s timeout. */
-        public static final S3Timeouts QUICK = new S3Timeouts(Duration.ofSeconds(8), Duration.ofSeconds(4));
-        /**
-         * CompleteMultipartUpload assembles the object and can take tens of seconds for large
-         * ones; CompleteMultipartFunction has a 60 s timeout for it.
-         */
-        public static final S3Timeouts ASSEMBLY = new S3Timeouts(Duration.ofSeconds(50), Duration.ofSeconds(45));
-    }
+    private static final Duration SOCKET_TIMEOUT = S3Uploads.ASSEMBLY_TIMEOUT;
 
     private AwsClients() {
     }
@@ -61,16 +55,16 @@ public final class AwsClients {
                 : AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
     }
 
-    public static S3Client s3Client(UploadSettings settings, AwsCredentialsProvider credentials, S3Timeouts timeouts) {
+    public static S3Client s3Client(UploadSettings settings, AwsCredentialsProvider credentials) {
         var builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(timeouts.attempt()))
+                        .socketTimeout(SOCKET_TIMEOUT))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(timeouts.apiCall())
-                        .apiCallAttemptTimeout(timeouts.attempt())
+                        .apiCallTimeout(API_CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .build())
                 // The functions move no object bytes; checksums only add headers that some
                 // S3-compatible servers reject.

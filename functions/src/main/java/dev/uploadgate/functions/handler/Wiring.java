@@ -38,7 +38,7 @@ final class Wiring {
     }
 
     CreateUpload createUpload() {
-        return new CreateUpload(uploads(AwsClients.S3Timeouts.QUICK), newObjects());
+        return new CreateUpload(uploads(), newObjects());
     }
 
     PresignParts presignParts() {
@@ -46,15 +46,15 @@ final class Wiring {
     }
 
     CompleteUpload completeUpload() {
-        return new CompleteUpload(uploads(AwsClients.S3Timeouts.ASSEMBLY), keys, settings.maxObjectSize());
+        return new CompleteUpload(uploads(), keys, settings.maxObjectSize());
     }
 
     ListUploadParts listUploadParts() {
-        return new ListUploadParts(uploads(AwsClients.S3Timeouts.QUICK), keys);
+        return new ListUploadParts(uploads(), keys);
     }
 
     AbortUpload abortUpload() {
-        return new AbortUpload(uploads(AwsClients.S3Timeouts.QUICK), keys);
+        return new AbortUpload(uploads(), keys);
     }
 
     PresignObject presignObject() {
@@ -63,8 +63,8 @@ final class Wiring {
         return new PresignObject(urlSigner(), postSigner, newObjects(), keys, settings.maxObjectSize());
     }
 
-    private S3Uploads uploads(AwsClients.S3Timeouts timeouts) {
-        return new S3Uploads(AwsClients.s3Client(settings, credentials, timeouts), settings.bucket());
+    private S3Uploads uploads() {
+        return new S3Uploads(AwsClients.s3Client(settings, credentials), settings.bucket());
     }
 
     private UrlSigner urlSigner() {

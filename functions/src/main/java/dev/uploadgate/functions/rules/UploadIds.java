@@ -14,7 +14,9 @@ public final class UploadIds {
     }
 
     public static String require(String uploadId) {
-        if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches()) {
+        // ".." would let an id climb out of the upload's place in a path-style request or a
+        // filesystem-backed server.
+        if (uploadId == null || !UPLOAD_ID.matcher(uploadId).matches() || uploadId.contains("..")) {
             throw ApiException.invalidField("uploadId", uploadId, "is not an upload id returned by POST /s3/multipart");
         }
         return uploadId;

@@ -29,6 +29,8 @@ final class S3Errors {
                 case "EntityTooSmall" -> new ApiException(ErrorCode.ENTITY_TOO_SMALL,
                         "every part but the last must be at least 5 MiB (" + context + ")", s3);
                 case "EntityTooLarge" -> new ApiException(ErrorCode.ENTITY_TOO_LARGE, "the object is too large (" + context + ")", s3);
+                case "InvalidRequest", "InvalidArgument" -> new ApiException(ErrorCode.INVALID_REQUEST,
+                        "S3 refused the request as invalid (" + context + ")", s3);
                 case "NoSuchKey", "NotFound" -> new ApiException(ErrorCode.NOT_FOUND, "no object has key " + ApiException.quote(key), s3);
                 case "SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout" -> unavailable(context, s3);
                 default -> s3.statusCode() >= 500 ? unavailable(context, s3)

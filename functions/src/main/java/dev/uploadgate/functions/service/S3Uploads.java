@@ -5,6 +5,7 @@ import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.rules.CompletedPart;
 import dev.uploadgate.functions.rules.ETags;
 import dev.uploadgate.functions.rules.UploadedPart;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * every SDK failure leaves as an {@link dev.uploadgate.functions.error.ApiException} with context.
  */
 public final class S3Uploads {
+    /**
+     * CompleteMultipartUpload assembles the object and can take tens of seconds for a large one.
+     * With a quick ListParts before it and a HeadObject after (8 s each at most), the function
+     * stays inside its 60 s timeout: 8 + 40 + 8.
+     */
+    public static final Duration ASSEMBLY_TIMEOUT = Duration.ofSeconds(40);
+
     private final S3Client s3;
     private final String bucket;
 
@@ -88,7 +96,8 @@ public final class S3Uploads {
                 .toList();
         try {
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(s3Parts).build()));
+                    .multipartUpload(CompletedMultipartUpload.builder().parts(s3Parts).build())
+                    .overrideConfiguration(o -> o.apiCallTimeout(ASSEMBLY_TIMEOUT).apiCallAttemptTimeout(ASSEMBLY_TIMEOUT)));
         } catch (SdkException e) {
             throw S3Errors.translate(e, "CompleteMultipartUpload", key);
         }

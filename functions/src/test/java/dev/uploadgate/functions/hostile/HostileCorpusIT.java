@@ -44,7 +44,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>A case names its route and may give {@code path} parameters (null removes one), a raw
  * {@code query}, and a body as {@code body} (sent base64-encoded, as API Gateway does),
  * {@code rawBody} (sent as text) or {@code base64Body} (sent as is, flagged base64). Placeholders
- * such as {@code ${key}} stand for the live upload's values or for generated large inputs.
+ * such as {@code ${key}} stand for the live upload's values or for generated large inputs. A case
+ * with a {@code bug} field documents a known defect of the main code: it fails, naming the bug,
+ * until the code is fixed; then the field goes.
  */
 class HostileCorpusIT extends S3ProxyIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +54,10 @@ class HostileCorpusIT extends S3ProxyIntegrationTest {
     private static final Pattern SERVER_KEY = Pattern.compile(
             "uploads/public/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/([^/]+)");
     private static final String PREFIX = "uploads/";
+    /** The presign routes only sign locally: nothing they answer can change the bucket. */
+    private static final Set<String> ROUTES_THAT_CALL_S3 = Set.of("create", "complete", "list", "abort");
+    /** Names only Jackson's own messages contain; an error message should describe the body, not the parser. */
+    private static final List<String> JACKSON_INTERNALS = List.of("StreamReadConstraints", "JsonReadFeature", "DeserializationFeature");
 
     /** An upload in progress with one part, which no case of the corpus may complete or abort. */
     private static String liveKey;
@@ -118,19 +124,28 @@ class HostileCorpusIT extends S3ProxyIntegrationTest {
     void hostileRequest_isRefusedWithTheContractsErrorAndLeavesNothingBehind(HostileCase hostile) {
         JsonNode spec = hostile.spec();
         int expectedStatus = spec.get("status").asInt();
-        Set<String> before = expectedStatus >= 400 ? bucketState() : Set.of();
+        boolean callsS3 = ROUTES_THAT_CALL_S3.contains(hostile.route());
+        Set<String> before = callsS3 && expectedStatus >= 400 ? bucketState() : Set.of();
 
         APIGatewayV2HTTPResponse response = handler(hostile.route()).handleRequest(event(hostile.route(), spec), null);
 
-        assertThat(ContractChecks.problems(response)).as("answer %s", ContractChecks.abbreviate(response.getBody())).isEmpty();
+        // A case marked "bug" fails until the main code is fixed; the mark says what is wrong and where.
+        String knownBug = spec.has("bug") ? " -- KNOWN " + spec.get("bug").asText() : "";
+        List<String> problems = new ArrayList<>(ContractChecks.problems(response));
+        JACKSON_INTERNALS.stream().filter(name -> response.getBody().contains(name))
+                .forEach(name -> problems.add("body names the parser's internals: " + name));
+        assertThat(problems).as("%s: answer %s%s", hostile.name(), ContractChecks.abbreviate(response.getBody()), knownBug).isEmpty();
         JsonNode body = ContractChecks.body(response);
-        assertThat(response.getStatusCode()).as(ContractChecks.abbreviate(response.getBody())).isEqualTo(expectedStatus);
+        assertThat(response.getStatusCode()).as("%s: answer %s%s", hostile.name(), ContractChecks.abbreviate(response.getBody()), knownBug)
+                .isEqualTo(expectedStatus);
         if (expectedStatus >= 400) {
-            assertThat(body.get("code").asText()).as(body.toString()).isEqualTo(spec.get("code").asText());
+            assertThat(body.get("code").asText()).as("%s: answer %s%s", hostile.name(), body, knownBug).isEqualTo(spec.get("code").asText());
             if (spec.has("messageContains")) {
                 assertThat(body.get("message").asText()).contains(spec.get("messageContains").asText());
             }
-            assertThat(bucketState()).as("uploads and objects after the refusal").isEqualTo(before);
+            if (callsS3) {
+                assertThat(bucketState()).as("uploads and objects after the refusal").isEqualTo(before);
+            }
         } else {
             assertSafeKey(hostile, spec, body);
         }
