@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
-import dev.uploadgate.functions.testing.FaultInjectingS3Proxy;
 import dev.uploadgate.functions.testing.PlainHttp;
 import dev.uploadgate.functions.testing.S3ProxyServer;
 import java.net.http.HttpResponse;
@@ -28,14 +27,14 @@ class CompleteFaultsIT {
     /** CompleteMultipartFunction's timeout in template.yaml. */
     private static final long LAMBDA_TIMEOUT_MILLIS = 60_000;
 
-    private static FaultInjectingS3Proxy s3;
+    private static S3ProxyServer s3;
     private static FlakyCompletes store;
     private static Api api;
 
     @BeforeAll
     static void start() throws Exception {
         AtomicReference<FlakyCompletes> wrapper = new AtomicReference<>();
-        s3 = FaultInjectingS3Proxy.start(real -> {
+        s3 = S3ProxyServer.start(real -> {
             wrapper.set(new FlakyCompletes(real));
             return wrapper.get();
         });

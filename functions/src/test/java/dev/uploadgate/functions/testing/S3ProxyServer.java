@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -48,9 +50,18 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Starts a server with one empty bucket, {@value #BUCKET}. */
     public static S3ProxyServer start() throws Exception {
+        return start(UnaryOperator.identity());
+    }
+
+    /**
+     * Starts a server whose blob store is {@code wrap} applied to the real one, typically a
+     * {@link org.gaul.s3proxy.blobstore.ForwardingBlobStore} that overrides one method to fail, so
+     * a fault is injected exactly where S3 would fail (a server of its own: the shared one stays healthy).
+     */
+    public static S3ProxyServer start(UnaryOperator<BlobStore> wrap) throws Exception {
         Path dataDir = Files.createTempDirectory("s3proxy-test");
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(dataDir.toString()))
+                .blobStore(wrap.apply(new FilesystemNio2BlobStore(dataDir.toString())))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .corsRules(new CrossOriginResourceSharing(List.of("http://localhost:3000"), List.of("GET", "PUT", "POST", "HEAD"),
