@@ -1,6 +1,8 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.service.AbortUpload;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,5 +28,17 @@ public final class AbortMultipartHandler extends HttpApiHandler {
     Object handle(ApiRequest request) {
         abortUpload.abort(request.owner(), request.requiredQuery("key"), request.pathParameter("uploadId"));
         return Map.of();
+    }
+
+    /** Ownership and upload-id rules, stopped by a malformed upload id before S3 is called. */
+    @Override
+    List<APIGatewayV2HTTPEvent> primingRequests() {
+        return List.of(Priming.request("DELETE", "/s3/multipart/..", Map.of("uploadId", ".."),
+                Map.of("key", abortUpload.exampleKey(Priming.owner())), null));
+    }
+
+    @Override
+    List<Object> primingAnswers() {
+        return List.of(Map.of());
     }
 }

@@ -1,6 +1,9 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.service.CreateUpload;
+import dev.uploadgate.functions.service.CreateUploadResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,5 +28,22 @@ public final class CreateMultipartHandler extends HttpApiHandler {
     @Override
     Object handle(ApiRequest request) {
         return createUpload.create(request.owner(), RequestBodies.newObject(request.body()));
+    }
+
+    /**
+     * Body reading and the content-type and size rules, stopped by a size above any limit before
+     * a key (a random id) is drawn or S3 is called.
+     */
+    @Override
+    List<APIGatewayV2HTTPEvent> primingRequests() {
+        return List.of(Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
+                "{\"filename\":\"priming.bin\",\"type\":\"application/octet-stream\",\"metadata\":{\"name\":\"priming.bin\"},"
+                        + "\"size\":" + Priming.TOO_LARGE + "}"));
+    }
+
+    @Override
+    List<Object> primingAnswers() {
+        return List.of(new CreateUploadResponse("uploads/priming/00000000-0000-4000-8000-000000000000/priming.bin",
+                Priming.UPLOAD_ID, 8_388_608L, 2));
     }
 }

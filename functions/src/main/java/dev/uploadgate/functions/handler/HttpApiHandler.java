@@ -7,14 +7,67 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * What every handler shares: read the event, run the operation, render its answer or its error.
- * A subclass only maps the request onto its operation.
+ * A subclass only maps the request onto its operation, and names the requests that prime it.
+ *
+ * <p>Under SnapStart the runtime calls {@link #beforeCheckpoint} once, after initialisation and
+ * before the snapshot: the handler then runs its own requests through the whole path (event
+ * reading, validation, presigning, JSON writing), stopping short of any S3 call, so a restored
+ * function answers its first request with loaded classes and compiled code. On a JVM without
+ * CRaC the registration does nothing.
  */
-public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+
+    HttpApiHandler() {
+        // The global context is what Lambda's runtime checkpoints; the runtime keeps this handler alive.
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: priming keeps no clock reading, random state or connection.
+    }
+
+    /**
+     * Runs the priming requests and writes the operation's success answers, and returns each
+     * request's status (tests check that none needed the network).
+     */
+    final List<Integer> prime() {
+        List<Integer> statuses = new ArrayList<>();
+        for (APIGatewayV2HTTPEvent event : primingRequests()) {
+            statuses.add(handleRequest(event, Priming.CONTEXT).getStatusCode());
+        }
+        for (Object answer : primingAnswers()) {
+            ApiResponses.ok(answer);
+        }
+        return statuses;
+    }
+
+    /** Requests of this operation that complete without any network call. */
+    List<APIGatewayV2HTTPEvent> primingRequests() {
+        return List.of();
+    }
+
+    /**
+     * Success answers this operation gives only after an S3 call, written once so their JSON
+     * serializers are built before the snapshot. Fixed values only.
+     */
+    List<Object> primingAnswers() {
+        return List.of();
+    }
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

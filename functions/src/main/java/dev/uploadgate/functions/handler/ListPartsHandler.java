@@ -1,6 +1,9 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.service.ListUploadParts;
+import dev.uploadgate.functions.service.PartResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,5 +28,17 @@ public final class ListPartsHandler extends HttpApiHandler {
     @Override
     Object handle(ApiRequest request) {
         return listUploadParts.list(request.owner(), request.requiredQuery("key"), request.pathParameter("uploadId"));
+    }
+
+    /** Ownership and upload-id rules, stopped by a malformed upload id before S3 is called. */
+    @Override
+    List<APIGatewayV2HTTPEvent> primingRequests() {
+        return List.of(Priming.request("GET", "/s3/multipart/..", Map.of("uploadId", ".."),
+                Map.of("key", listUploadParts.exampleKey(Priming.owner())), null));
+    }
+
+    @Override
+    List<Object> primingAnswers() {
+        return List.of(List.of(new PartResponse(1, 5_242_880L, "\"0123456789abcdef0123456789abcdef\"")));
     }
 }

@@ -1,8 +1,11 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.service.NewObjectRequest;
 import dev.uploadgate.functions.service.PresignObject;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,5 +47,21 @@ public final class PresignObjectHandler extends HttpApiHandler {
             case "PUT" -> presignObject.presignPut(request.owner(), upload);
             default -> throw ApiException.invalidField("query parameter method", method, "must be POST or PUT");
         };
+    }
+
+    /**
+     * A presigned download (real signing work), and the form and PUT requests' rules, stopped by a
+     * size above any limit before a key (a random id) is drawn.
+     */
+    @Override
+    List<APIGatewayV2HTTPEvent> primingRequests() {
+        Map<String, String> upload = Map.of("filename", "priming.bin", "type", "application/octet-stream",
+                "metadata[name]", "priming.bin", "size", Priming.TOO_LARGE);
+        Map<String, String> put = new LinkedHashMap<>(upload);
+        put.put("method", "PUT");
+        return List.of(
+                Priming.request("GET", "/s3/download", Map.of(), Map.of("key", presignObject.exampleKey(Priming.owner())), null),
+                Priming.request("GET", "/s3/params", Map.of(), upload, null),
+                Priming.request("GET", "/s3/params", Map.of(), put, null));
     }
 }

@@ -1,11 +1,14 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.rules.PartBindings;
 import dev.uploadgate.functions.rules.PartNumbers;
 import dev.uploadgate.functions.service.PresignParts;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * {@code GET /s3/multipart/{uploadId}/{partNumber}} and {@code GET /s3/multipart/{uploadId}/batch}:
@@ -46,5 +49,18 @@ public final class PresignPartHandler extends HttpApiHandler {
     /** The batch route has no partNumber parameter (API Gateway prefers the literal segment). */
     private static boolean isBatch(ApiRequest request) {
         return request.optionalPathParameter("partNumber").isEmpty();
+    }
+
+    /** One part (with a content length and MD5 binding) and a batch of 100: the real signing work. */
+    @Override
+    List<APIGatewayV2HTTPEvent> primingRequests() {
+        String key = presignParts.exampleKey(Priming.owner());
+        String path = "/s3/multipart/" + Priming.UPLOAD_ID;
+        String batchOf100 = String.join(",", IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList());
+        return List.of(
+                Priming.request("GET", path + "/1", Map.of("uploadId", Priming.UPLOAD_ID, "partNumber", "1"),
+                        Map.of("key", key, "contentLength", "5242880", "contentMD5", "1B2M2Y8AsgTpgAmY7PhCfg=="), null),
+                Priming.request("GET", path + "/batch", Map.of("uploadId", Priming.UPLOAD_ID),
+                        Map.of("key", key, "partNumbers", batchOf100), null));
     }
 }

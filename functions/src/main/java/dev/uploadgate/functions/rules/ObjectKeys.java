@@ -35,6 +35,14 @@ public final class ObjectKeys {
         return ownerPrefix(owner) + ids.get() + "/" + FileNames.sanitize("filename", fileName);
     }
 
+    /**
+     * A key of this owner's shape under a fixed id, for the requests a function runs on itself
+     * before a SnapStart snapshot: drawing a random id there would keep random state in the snapshot.
+     */
+    public String exampleKey(Owner owner) {
+        return ownerPrefix(owner) + "00000000-0000-4000-8000-000000000000/priming.bin";
+    }
+
     /** Where every key of this owner starts. */
     public String ownerPrefix(Owner owner) {
         return keyPrefix + owner.value() + "/";

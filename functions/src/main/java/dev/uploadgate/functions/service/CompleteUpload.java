@@ -88,4 +88,9 @@ public final class CompleteUpload {
     private CompleteUploadResponse response(String key, String etag, long size) {
         return new CompleteUploadResponse(uploads.objectUrl(key), key, uploads.bucket(), ETags.quoted(etag), size);
     }
+
+    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
+    public String exampleKey(Owner owner) {
+        return keys.exampleKey(owner);
+    }
 }

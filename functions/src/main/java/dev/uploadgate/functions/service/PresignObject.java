@@ -42,4 +42,9 @@ public final class PresignObject {
         SignedRequest signed = signer.getObject(key);
         return new DownloadUrlResponse(signed.url(), signed.expires());
     }
+
+    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
+    public String exampleKey(Owner owner) {
+        return keys.exampleKey(owner);
+    }
 }

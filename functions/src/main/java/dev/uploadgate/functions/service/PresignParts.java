@@ -43,4 +43,9 @@ public final class PresignParts {
         }
         return new BatchPartUrlsResponse(urls, expires);
     }
+
+    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
+    public String exampleKey(Owner owner) {
+        return keys.exampleKey(owner);
+    }
 }

@@ -1,0 +1,154 @@
+package dev.uploadgate.functions.handler;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.uploadgate.functions.config.UploadSettings;
+import dev.uploadgate.functions.rules.ObjectKeys;
+import dev.uploadgate.functions.service.CompleteUpload;
+import dev.uploadgate.functions.service.CreateUpload;
+import dev.uploadgate.functions.service.NewObjects;
+import dev.uploadgate.functions.service.S3Uploads;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Utilities;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsRequest;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.Part;
+
+/**
+ * The warm path, in process: a whole handler invocation (event reading, validation, signing or the
+ * service logic, JSON answer, log line) with the JIT settled. Create and complete run against an
+ * S3 client that answers at once, so what is measured is their own overhead apart from the S3
+ * round trip. The JVM flags are the template's (C1 only), as deployed.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
+public class HotPathBenchmark {
+    private static final String ETAG_1 = "\"0123456789abcdef0123456789abcdef\"";
+    private static final String ETAG_2 = "\"fedcba9876543210fedcba9876543210\"";
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "BUCKET_NAME", "uploads",
+            "AWS_REGION", "us-east-1",
+            "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE",
+            "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+
+    private PresignPartHandler presignPart;
+    private CreateMultipartHandler create;
+    private CompleteMultipartHandler complete;
+    private APIGatewayV2HTTPEvent onePart;
+    private APIGatewayV2HTTPEvent batchOf100;
+    private APIGatewayV2HTTPEvent createEvent;
+    private APIGatewayV2HTTPEvent completeEvent;
+
+    @Setup
+    public void setUp() {
+        UploadSettings settings = UploadSettings.fromEnvironment(ENVIRONMENT);
+        ObjectKeys keys = new ObjectKeys(settings.keyPrefix());
+        S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket());
+        presignPart = new PresignPartHandler(ENVIRONMENT);
+        create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings)));
+        complete = new CompleteMultipartHandler(new CompleteUpload(uploads, keys, settings.maxObjectSize()));
+
+        String key = keys.exampleKey(Priming.owner());
+        String path = "/s3/multipart/" + Priming.UPLOAD_ID;
+        onePart = Priming.request("GET", path + "/1", Map.of("uploadId", Priming.UPLOAD_ID, "partNumber", "1"),
+                Map.of("key", key), null);
+        batchOf100 = Priming.request("GET", path + "/batch", Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", key,
+                "partNumbers", IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","))), null);
+        createEvent = Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
+                "{\"filename\":\"holiday video.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"name\":\"holiday video.mp4\"},\"size\":13631488}");
+        completeEvent = Priming.request("POST", path + "/complete", Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", key),
+                "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"" + ETAG_1.replace("\"", "\\\"") + "\"},"
+                        + "{\"PartNumber\":2,\"ETag\":\"" + ETAG_2.replace("\"", "\\\"") + "\"}]}");
+        for (APIGatewayV2HTTPResponse check : new APIGatewayV2HTTPResponse[] {presignOnePart(), presignBatchOf100(),
+                createWithoutS3RoundTrip(), completeWithoutS3RoundTrip()}) {
+            if (check.getStatusCode() != 200) {
+                throw new IllegalStateException("benchmark request failed: " + check.getBody());
+            }
+        }
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse presignOnePart() {
+        return presignPart.handleRequest(onePart, Priming.CONTEXT);
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse presignBatchOf100() {
+        return presignPart.handleRequest(batchOf100, Priming.CONTEXT);
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse createWithoutS3RoundTrip() {
+        return create.handleRequest(createEvent, Priming.CONTEXT);
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse completeWithoutS3RoundTrip() {
+        return complete.handleRequest(completeEvent, Priming.CONTEXT);
+    }
+
+    /** Answers the calls create and complete make, at once. */
+    private static final class InstantS3 implements S3Client {
+        @Override
+        public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
+            return CreateMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key()).uploadId(Priming.UPLOAD_ID).build();
+        }
+
+        @Override
+        public ListPartsResponse listParts(ListPartsRequest request) {
+            return ListPartsResponse.builder().isTruncated(false).parts(
+                    Part.builder().partNumber(1).size(5L * 1024 * 1024).eTag(ETAG_1).build(),
+                    Part.builder().partNumber(2).size(77L).eTag(ETAG_2).build()).build();
+        }
+
+        @Override
+        public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest request) {
+            return CompleteMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key())
+                    .eTag("\"00112233445566778899aabbccddeeff-2\"").build();
+        }
+
+        @Override
+        public HeadObjectResponse headObject(HeadObjectRequest request) {
+            return HeadObjectResponse.builder().eTag("\"00112233445566778899aabbccddeeff-2\"").contentLength(5L * 1024 * 1024 + 77).build();
+        }
+
+        @Override
+        public S3Utilities utilities() {
+            return S3Utilities.builder().region(Region.US_EAST_1).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "s3";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

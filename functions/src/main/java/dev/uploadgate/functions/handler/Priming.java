@@ -1,0 +1,142 @@
+package dev.uploadgate.functions.handler;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.uploadgate.functions.rules.Owner;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The requests a function runs on itself before a SnapStart snapshot, so the snapshot holds the
+ * classes, JIT code and Jackson serializers of its real request path. Every value here is fixed,
+ * and no clock reading or random draw is kept. Presigning does resolve the function's credentials:
+ * under SnapStart that is the SDK's container-credentials provider (Lambda's local endpoint), whose
+ * cache refreshes them once stale after a restore.
+ */
+final class Priming {
+    /** An IAM caller, so the owner is derived (hashed) as for a real signed request. */
+    private static final String PRINCIPAL = "AROAPRIMINGSNAPSTART:priming";
+    static final String UPLOAD_ID = "UHJpbWluZyB1cGxvYWQ.bXVsdGlwYXJ0";
+    /** A part list out of order: complete rejects it before its first S3 call. */
+    static final String PARTS_OUT_OF_ORDER = "{\"parts\":[{\"PartNumber\":2,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"},"
+            + "{\"PartNumber\":1,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}";
+    /** Above S3's own 5 TiB ceiling, so any configured limit rejects it before a key is drawn. */
+    static final String TOO_LARGE = "5497558138881";
+
+    /** Priming writes no log lines: there is no request to account for. */
+    static final Context CONTEXT = new SilentContext();
+
+    private Priming() {
+    }
+
+    /** The owner {@link ApiRequest#owner()} derives for the priming requests. */
+    static Owner owner() {
+        return ApiRequest.from(request("GET", "/", Map.of(), Map.of(), null)).owner();
+    }
+
+    /** A payload 2.0 event as API Gateway builds it for an AWS_IAM route. */
+    static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> pathParameters,
+            Map<String, String> query, String body) {
+        APIGatewayV2HTTPEvent.RequestContext.IAM iam = new APIGatewayV2HTTPEvent.RequestContext.IAM();
+        iam.setUserId(PRINCIPAL);
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+        authorizer.setIam(iam);
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(method + " " + path)
+                .withRawPath(path)
+                .withRawQueryString(query.entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&")))
+                .withHeaders(Map.of("content-type", "application/json", "host", "priming.invalid"))
+                .withPathParameters(pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters))
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("snapstart-priming")
+                        .withAuthorizer(authorizer)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static final class SilentContext implements Context {
+        private static final LambdaLogger LOGGER = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+            }
+
+            @Override
+            public void log(byte[] message) {
+            }
+        };
+
+        @Override
+        public String getAwsRequestId() {
+            return "snapstart-priming";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return null;
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return null;
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return null;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 0;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return LOGGER;
+        }
+    }
+}
