@@ -11,6 +11,7 @@ import dev.uploadgate.functions.handler.CreateMultipartHandler;
 import dev.uploadgate.functions.handler.ListPartsHandler;
 import dev.uploadgate.functions.handler.PresignObjectHandler;
 import dev.uploadgate.functions.handler.PresignPartHandler;
+import dev.uploadgate.functions.testing.RecordingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -129,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
                 }
                 APIGatewayV2HTTPEvent event = event(route, exchange, pathParameters, body);
                 APIGatewayV2HTTPResponse response = route.handler().handleRequest(event,
-                        new QuietContext(event.getRequestContext().getRequestId()));
+                        new RecordingContext());
                 if (fault < 0) {
                     respond(exchange, -fault, Map.of("content-type", "application/json"),
                             "{\"code\":\"ServiceUnavailable\",\"message\":\"answer lost, injected by the test\"}");
