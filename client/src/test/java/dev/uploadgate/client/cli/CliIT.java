@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uploadgate.client.testing.FaultProxy;
 import dev.uploadgate.client.testing.FaultScript;
+import dev.uploadgate.client.testing.ProcessOutput;
 import dev.uploadgate.client.testing.TestFiles;
 import dev.uploadgate.client.testing.TestStack;
 import dev.uploadgate.client.testing.TestStackExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,8 +124,8 @@ class CliIT {
         stack.proxy().rules(new FaultScript().on(seen -> seen.isPartPut() && seen.partNumber() >= 3, -1, new FaultProxy.Hold(release)));
 
         Process first = start(null, "upload", file.toString(), "--part-size", "5MiB", "--concurrency", "2", "--state", state.toString());
-        CompletableFuture<byte[]> firstErr = drain(first.getErrorStream());
-        drain(first.getInputStream());
+        CompletableFuture<byte[]> firstErr = ProcessOutput.drain(first.getErrorStream());
+        ProcessOutput.drain(first.getInputStream());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (finishedParts(state).size() < 2) {
             assertThat(System.nanoTime()).as("two parts finished in time").isLessThan(deadline);
@@ -165,8 +164,8 @@ class CliIT {
 
     private Run cli(byte[] stdin, String... args) throws Exception {
         Process process = start(stdin, args);
-        CompletableFuture<byte[]> out = drain(process.getInputStream());
-        CompletableFuture<byte[]> err = drain(process.getErrorStream());
+        CompletableFuture<byte[]> out = ProcessOutput.drain(process.getInputStream());
+        CompletableFuture<byte[]> err = ProcessOutput.drain(process.getErrorStream());
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the CLI finished").isTrue();
         return new Run(process.exitValue(), out.get(), new String(err.get(), StandardCharsets.UTF_8));
     }
@@ -189,18 +188,6 @@ class CliIT {
             }
         });
         return process;
-    }
-
-    private static CompletableFuture<byte[]> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = stream) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                in.transferTo(bytes);
-                return bytes.toByteArray();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     private static Path jar() {

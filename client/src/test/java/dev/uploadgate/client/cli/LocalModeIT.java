@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uploadgate.client.testing.ProcessOutput;
 import dev.uploadgate.client.testing.TestFiles;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -140,22 +139,10 @@ class LocalModeIT {
         }
         Process process = builder.start();
         process.getOutputStream().close();
-        CompletableFuture<byte[]> out = drain(process.getInputStream());
-        CompletableFuture<byte[]> err = drain(process.getErrorStream());
+        CompletableFuture<byte[]> out = ProcessOutput.drain(process.getInputStream());
+        CompletableFuture<byte[]> err = ProcessOutput.drain(process.getErrorStream());
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the CLI finished").isTrue();
         return new Run(process.exitValue(), out.get(), new String(err.get(), StandardCharsets.UTF_8));
-    }
-
-    private static CompletableFuture<byte[]> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = stream) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                in.transferTo(bytes);
-                return bytes.toByteArray();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     private static String java() {
