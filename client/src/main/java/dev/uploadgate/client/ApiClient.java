@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,13 +25,16 @@ import java.util.stream.Collectors;
  * message.
  */
 final class ApiClient {
-    private final HttpClient http;
+    /** Far more than any answer of the API (a batch of URLs is tens of KiB); a bound against a hostile server. */
+    private static final int MAX_ANSWER = 16 * 1024 * 1024;
+
+    private final BlockingHttp http;
     private final URI baseUrl;
     private final RetryPolicy retryPolicy;
     private final Duration timeout;
     private final ApiSigner signer;
 
-    ApiClient(HttpClient http, URI baseUrl, RetryPolicy retryPolicy, Duration timeout, ApiSigner signer) {
+    ApiClient(BlockingHttp http, URI baseUrl, RetryPolicy retryPolicy, Duration timeout, ApiSigner signer) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -126,40 +126,43 @@ final class ApiClient {
         byte[] json = body == null ? null : writeJson(body);
         URI uri = uri(path, query);
         String what = "API call " + method + " " + uri.getRawPath();
-        HttpResponse<byte[]> response = Retries.run(retryPolicy, what, () -> {
-            HttpResponse<byte[]> r = http.send(request(method, uri, json), HttpResponse.BodyHandlers.ofByteArray());
-            if (retryPolicy.isRetryableStatus(r.statusCode())) {
-                throw new Retries.Retryable("HTTP " + r.statusCode() + " " + errorText(r.body()));
-            }
-            return r;
-        });
-        if (response.statusCode() / 100 != 2) {
-            throw refusal(what, response);
+        Reply reply = Retries.run(retryPolicy, what, () -> http.exchange(method, uri, headers(method, uri, json),
+                json == null ? null : BlockingHttp.Body.of(json), timeout, received -> {
+                    Reply r = new Reply(received.status(), received.body().readNBytes(MAX_ANSWER));
+                    if (retryPolicy.isRetryableStatus(r.status())) {
+                        throw new Retries.Retryable("HTTP " + r.status() + " " + errorText(r.body()));
+                    }
+                    return r;
+                }));
+        if (reply.status() / 100 != 2) {
+            throw refusal(what, reply);
         }
         try {
-            return Json.MAPPER.readValue(response.body(), answer);
+            return Json.MAPPER.readValue(reply.body(), answer);
         } catch (IOException e) {
-            throw new UploadException(UploadException.Kind.TRANSFER, what + " answered " + response.statusCode()
+            throw new UploadException(UploadException.Kind.TRANSFER, what + " answered " + reply.status()
                     + " with a body this client cannot read: " + e.getMessage()
                     + "; is " + baseUrl + " the uploadgate API?", e);
         }
     }
 
-    private HttpRequest request(String method, URI uri, byte[] json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("accept", "application/json");
+    /** An API answer: status and body. */
+    private record Reply(int status, byte[] body) {
+    }
+
+    private Map<String, String> headers(String method, URI uri, byte[] json) {
         Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("accept", "application/json");
         if (json != null) {
             headers.put("content-type", "application/json");
         }
-        headers.forEach(request::header);
         if (signer != null) {
-            signer.sign(method, uri, headers, json).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+            signer.sign(method, uri, headers, json).forEach((name, values) -> headers.put(name, String.join(",", values)));
         }
-        return request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        return headers;
     }
 
-    private UploadException refusal(String what, HttpResponse<byte[]> response) {
+    private UploadException refusal(String what, Reply response) {
         String code = null;
         String message = new String(response.body(), StandardCharsets.UTF_8);
         try {
@@ -171,13 +174,13 @@ final class ApiClient {
         } catch (IOException e) {
             // Not the contract's JSON (a gateway's own page, say): show the text as it came.
         }
-        String hint = switch (response.statusCode()) {
+        String hint = switch (response.status()) {
             case 401 -> "; the API wants credentials: pass --sign (SigV4 with your AWS credentials) or check them";
             case 403 -> "; the key or upload is not yours, or your credentials are not allowed to call this API";
             case 404 -> "NoSuchUpload".equals(code) ? "; the upload was completed or aborted already" : "";
             default -> "";
         };
-        return UploadException.refused(response.statusCode(), code, what + " was refused: HTTP " + response.statusCode()
+        return UploadException.refused(response.status(), code, what + " was refused: HTTP " + response.status()
                 + (code == null ? "" : " " + code) + (message.isBlank() ? "" : ": " + truncate(message)) + hint);
     }
 

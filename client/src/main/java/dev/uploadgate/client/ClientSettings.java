@@ -1,7 +1,6 @@
 package dev.uploadgate.client;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,15 +36,6 @@ final class ClientSettings {
             throw new IllegalArgumentException(name + " must be positive, not " + value);
         }
         return value;
-    }
-
-    /** One client for API calls and data: HTTP/1.1, as S3 speaks it (no h2c upgrade attempts). */
-    static HttpClient httpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     static ApiSigner signer(AwsCredentialsProvider credentials, String region, URI apiUrl) {

@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +39,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public final class Downloader {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 
-    private final HttpClient http;
+    private final BlockingHttp http;
     private final ApiClient api;
     private final RetryPolicy retryPolicy;
     private final Duration transferTimeout;
@@ -51,7 +49,7 @@ public final class Downloader {
     private final Clock clock = Clock.systemUTC();
 
     private Downloader(Builder builder) {
-        this.http = ClientSettings.httpClient(builder.connectTimeout);
+        this.http = new BlockingHttp(builder.connectTimeout);
         this.api = new ApiClient(http, builder.apiUrl, builder.retryPolicy, builder.apiTimeout,
                 ClientSettings.signer(builder.credentials, builder.region, builder.apiUrl));
         this.retryPolicy = builder.retryPolicy;
@@ -187,65 +185,81 @@ public final class Downloader {
             throws IOException, Retries.Retryable, InterruptedException {
         String current = url.current();
         long last = expectedTotal < 0 ? offset + maxLength - 1 : Math.min(expectedTotal, offset + maxLength) - 1;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(current)).timeout(transferTimeout)
-                .header("range", "bytes=" + offset + "-" + last).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        int status = response.statusCode();
-        try (InputStream body = response.body()) {
-            if (status == 416 && offset == 0 && expectedTotal < 0) {
-                return emptyObject(current);
-            }
-            if (status == 206 || status == 200 && offset == 0) {
-                long total;
-                if (status == 206) {
-                    Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("content-range").orElse(""));
-                    if (!m.matches() || Long.parseLong(m.group(1)) != offset) {
-                        throw new Retries.Retryable("unexpected Content-Range "
-                                + response.headers().firstValue("content-range").orElse("(none)"));
+        Range range = http.exchange("GET", URI.create(current), Map.of("range", "bytes=" + offset + "-" + last), null,
+                transferTimeout, answer -> {
+                    int status = answer.status();
+                    if (status == 416 && offset == 0 && expectedTotal < 0) {
+                        return null; // an empty object has no first byte: asked again whole below
                     }
-                    total = Long.parseLong(m.group(3));
-                } else {
-                    total = response.headers().firstValueAsLong("content-length").orElse(-1);
-                    if (total < 0 || total > Integer.MAX_VALUE - 64) {
-                        throw new UploadException(UploadException.Kind.TRANSFER, "the server ignores byte ranges and the object"
-                                + " is too large to download in one piece", null);
+                    if (status == 206 || status == 200 && offset == 0) {
+                        return range(answer, url, offset, maxLength, etag, received, expectedTotal);
                     }
-                }
-                String gotEtag = response.headers().firstValue("etag").orElse("");
-                if (etag != null && !Digests.bareETag(etag).equals(Digests.bareETag(gotEtag))) {
-                    throw new UploadException(UploadException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
-                            + " download (ETag " + etag + ", then " + gotEtag + "); download it again", null);
-                }
-                if (expectedTotal >= 0 && total != expectedTotal) {
-                    throw new UploadException(UploadException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
-                            + " download (" + expectedTotal + " bytes, then " + total + "); download it again", null);
-                }
-                int length = (int) (status == 200 ? total : Math.min(total - offset, maxLength));
-                return new Range(readAll(body, length, received, total), length, total, gotEtag);
+                    String text = answer.text(PartSender.MAX_ERROR_BODY);
+                    if (retryPolicy.isRetryableStatus(status)) {
+                        throw new Retries.Retryable("HTTP " + status);
+                    }
+                    if (status == 403) {
+                        url.refused(current, status, text);
+                        throw new UncheckedUrlRefused();
+                    }
+                    String code = PartSender.s3ErrorCode(text);
+                    throw new UploadException(UploadException.Kind.REFUSED, "S3 refused the download of " + url.key + " with HTTP "
+                            + status + (code == null ? "" : " " + code) + ("NoSuchKey".equals(code) ? "; no object has this key" : ""),
+                            null, status, code, null, null, false);
+                });
+        return range != null ? range : emptyObject(current);
+    }
+
+    /** A 206 (or a 200 for the first range, from a server that ignores ranges) read whole, after its checks. */
+    private Range range(BlockingHttp.Answer answer, ObjectUrl url, long offset, int maxLength, String etag, AtomicLong received,
+                        long expectedTotal) throws IOException, Retries.Retryable {
+        int status = answer.status();
+        long total;
+        if (status == 206) {
+            String contentRange = answer.header("content-range");
+            Matcher m = CONTENT_RANGE.matcher(contentRange == null ? "" : contentRange);
+            if (!m.matches() || Long.parseLong(m.group(1)) != offset) {
+                throw new Retries.Retryable("unexpected Content-Range " + (contentRange == null ? "(none)" : contentRange));
             }
-            String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-            if (retryPolicy.isRetryableStatus(status)) {
-                throw new Retries.Retryable("HTTP " + status);
+            total = Long.parseLong(m.group(3));
+        } else {
+            total = contentLength(answer);
+            if (total < 0 || total > Integer.MAX_VALUE - 64) {
+                throw new UploadException(UploadException.Kind.TRANSFER, "the server ignores byte ranges and the object"
+                        + " is too large to download in one piece", null);
             }
-            if (status == 403) {
-                url.refused(current, status, text);
-                throw new UncheckedUrlRefused();
-            }
-            String code = PartSender.s3ErrorCode(text);
-            throw new UploadException(UploadException.Kind.REFUSED, "S3 refused the download of " + url.key + " with HTTP " + status
-                    + (code == null ? "" : " " + code) + ("NoSuchKey".equals(code) ? "; no object has this key" : ""),
-                    null, status, code, null, null, false);
+        }
+        String gotEtag = answer.header("etag") == null ? "" : answer.header("etag");
+        if (etag != null && !Digests.bareETag(etag).equals(Digests.bareETag(gotEtag))) {
+            throw new UploadException(UploadException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
+                    + " download (ETag " + etag + ", then " + gotEtag + "); download it again", null);
+        }
+        if (expectedTotal >= 0 && total != expectedTotal) {
+            throw new UploadException(UploadException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
+                    + " download (" + expectedTotal + " bytes, then " + total + "); download it again", null);
+        }
+        int length = (int) (status == 200 ? total : Math.min(total - offset, maxLength));
+        return new Range(readAll(answer.body(), length, received, total), length, total, gotEtag);
+    }
+
+    private static long contentLength(BlockingHttp.Answer answer) {
+        try {
+            String value = answer.header("content-length");
+            return value == null ? -1 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
     private Range emptyObject(String url) throws IOException, InterruptedException, Retries.Retryable {
-        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(transferTimeout).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (whole.statusCode() != 200 || whole.body().length != 0) {
-            throw new Retries.Retryable("a range of the object was refused (416) but the object is not empty (HTTP "
-                    + whole.statusCode() + ", " + whole.body().length + " bytes)");
-        }
-        return new Range(new byte[0], 0, 0, whole.headers().firstValue("etag").orElse(""));
+        return http.exchange("GET", URI.create(url), Map.of(), null, transferTimeout, answer -> {
+            byte[] body = answer.body().readNBytes(1);
+            if (answer.status() != 200 || body.length != 0) {
+                throw new Retries.Retryable("a range of the object was refused (416) but the object is not empty (HTTP "
+                        + answer.status() + ")");
+            }
+            return new Range(new byte[0], 0, 0, answer.header("etag") == null ? "" : answer.header("etag"));
+        });
     }
 
     private byte[] readAll(InputStream body, int length, AtomicLong received, long total) throws IOException {

@@ -2,13 +2,8 @@ package dev.uploadgate.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -20,17 +15,20 @@ final class PartSender {
     /** Fresh URLs asked for one part before a 403 counts as a refusal. */
     static final int MAX_PRESIGNS_AFTER_403 = 2;
 
-    private final HttpClient http;
+    /** Enough of an error body for S3's XML code and message. */
+    static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final BlockingHttp http;
+    private final Duration timeout;
     private final ApiClient api;
     private final RetryPolicy retryPolicy;
-    private final Duration timeout;
     private final boolean bindChecksums;
 
-    PartSender(HttpClient http, ApiClient api, RetryPolicy retryPolicy, Duration timeout, boolean bindChecksums) {
+    PartSender(BlockingHttp http, Duration timeout, ApiClient api, RetryPolicy retryPolicy, boolean bindChecksums) {
         this.http = http;
+        this.timeout = timeout;
         this.api = api;
         this.retryPolicy = retryPolicy;
-        this.timeout = timeout;
         this.bindChecksums = bindChecksums;
     }
 
@@ -86,41 +84,32 @@ final class PartSender {
             url = urls.urlFor(partNumber);
             headers = Map.of("content-md5", contentMd5);
         }
-        AtomicLong sent = new AtomicLong();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .PUT(new ArrayBodyPublisher(buffer, 0, length, n -> {
-                    sent.addAndGet(n);
-                    progress.accept(n);
-                }));
-        headers.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.equals("host") && !lower.equals("content-length")) {
-                request.header(name, value);
-            }
-        });
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | RuntimeException e) {
-            progress.accept(-sent.get());
-            throw e;
-        }
-        int status = response.statusCode();
-        if (status == 200) {
-            return response.headers().firstValue("etag").orElseThrow(() -> new UploadException(UploadException.Kind.INTEGRITY,
-                    "S3 answered part " + partNumber + " without an ETag; if a proxy or CORS rule strips it, let ETag through", null));
-        }
-        progress.accept(-sent.get());
-        String body = response.body() == null ? "" : response.body();
+        return http.exchange("PUT", URI.create(url), headers, new BlockingHttp.Body(buffer, length, progress), timeout,
+                answer -> {
+                    int status = answer.status();
+                    if (status == 200) {
+                        String etag = answer.header("etag");
+                        if (etag == null) {
+                            throw new UploadException(UploadException.Kind.INTEGRITY, "S3 answered part " + partNumber
+                                    + " without an ETag; if a proxy or CORS rule strips it, let ETag through", null);
+                        }
+                        return etag;
+                    }
+                    throw refusal(partNumber, status, answer.text(MAX_ERROR_BODY));
+                });
+    }
+
+    /** What a non-200 answer to a part's PUT means: worth a retry, a fresh URL, or a refusal. */
+    private RuntimeException refusal(int partNumber, int status, String body) throws Retries.Retryable {
         String code = s3ErrorCode(body);
         if (retryPolicy.isRetryableStatus(status) || (status == 400 && ("BadDigest".equals(code) || "RequestTimeout".equals(code)))) {
             // BadDigest: the bytes changed on the way; RequestTimeout: S3 gave up on a slow body. Both may pass next time.
             throw new Retries.Retryable("HTTP " + status + (code == null ? "" : " " + code));
         }
         if (status == 403) {
-            throw new UrlRefused(status, code == null ? "HTTP 403" : code + " " + s3ErrorMessage(body));
+            return new UrlRefused(status, code == null ? "HTTP 403" : code + " " + s3ErrorMessage(body));
         }
-        throw new UploadException(UploadException.Kind.REFUSED, "S3 refused part " + partNumber + " with HTTP " + status
+        return new UploadException(UploadException.Kind.REFUSED, "S3 refused part " + partNumber + " with HTTP " + status
                 + (code == null ? "" : " " + code + ": " + s3ErrorMessage(body))
                 + ("NoSuchUpload".equals(code) ? "; the upload was aborted or completed meanwhile" : ""),
                 null, status, code, null, null, false);

@@ -3,7 +3,6 @@ package dev.uploadgate.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -56,9 +55,9 @@ public final class Uploader {
     private final Duration completePatience;
     private final Clock clock;
 
-    private Uploader(Builder builder, HttpClient http, ApiSigner signer) {
+    private Uploader(Builder builder, BlockingHttp http, ApiSigner signer) {
         this.api = new ApiClient(http, builder.apiUrl, builder.retryPolicy, builder.apiTimeout, signer);
-        this.sender = new PartSender(http, api, builder.retryPolicy, builder.transferTimeout, builder.bindChecksums);
+        this.sender = new PartSender(http, builder.transferTimeout, api, builder.retryPolicy, builder.bindChecksums);
         this.partSize = builder.partSize;
         this.concurrency = builder.concurrency;
         this.progress = builder.progress;
@@ -495,7 +494,7 @@ public final class Uploader {
             if (apiUrl == null) {
                 throw new IllegalStateException("apiUrl is required");
             }
-            return new Uploader(this, ClientSettings.httpClient(connectTimeout),
+            return new Uploader(this, new BlockingHttp(connectTimeout),
                     ClientSettings.signer(credentials, region, apiUrl));
         }
     }
