@@ -1,15 +1,18 @@
 package dev.uploadgate.functions.service;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
 
 /**
  * What every signature of one request or batch shares: the resolved credentials' public parts,
  * the signing time, the URL lifetime and the derived signing key. Open one per call with
- * {@link SigV4Sessions#open()}, never keep one: its time and credentials go stale.
+ * {@link SigV4Sessions#open()}, never keep one: its time and credentials go stale. Not
+ * thread-safe: it reuses one HMAC and one digest for all the URLs of a batch.
  */
 public final class SigV4Session {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -20,7 +23,8 @@ public final class SigV4Session {
     private final String amzDate;
     private final String scope;
     private final Duration lifetime;
-    private final byte[] signingKey;
+    private final Mac hmac;
+    private final MessageDigest sha256 = SigV4Keys.sha256();
 
     SigV4Session(String accessKeyId, Optional<String> sessionToken, Instant now, String amzDate, String scope,
                  Duration lifetime, byte[] signingKey) {
@@ -30,7 +34,7 @@ public final class SigV4Session {
         this.amzDate = amzDate;
         this.scope = scope;
         this.lifetime = lifetime;
-        this.signingKey = signingKey;
+        this.hmac = SigV4Keys.hmacSha256(signingKey);
     }
 
     /** The X-Amz-Credential value: access key id and scope. */
@@ -58,12 +62,12 @@ public final class SigV4Session {
 
     /** The hex signature of a canonical request (query-string and header signing). */
     String signCanonicalRequest(String canonicalRequest) {
-        return sign(ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-                + SigV4Keys.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of().formatHex(sha256.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return sign(ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + hash);
     }
 
     /** The hex HMAC of a string to sign as it is (a POST policy signs its encoded policy). */
     String sign(String stringToSign) {
-        return HexFormat.of().formatHex(SigV4Keys.hmac(signingKey, stringToSign));
+        return HexFormat.of().formatHex(hmac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
     }
 }
