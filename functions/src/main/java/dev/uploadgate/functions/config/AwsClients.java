@@ -14,8 +14,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Builds the SDK objects a function needs, once per execution environment, with everything
@@ -71,16 +69,6 @@ public final class AwsClients {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-        return builder.build();
-    }
-
-    /** A presigner signs locally: it makes no network call and needs no HTTP client. */
-    public static S3Presigner presigner(UploadSettings settings, AwsCredentialsProvider credentials) {
-        var builder = S3Presigner.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials);
-        settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
     }
 }

@@ -12,6 +12,8 @@ import dev.uploadgate.functions.service.PostPolicySigner;
 import dev.uploadgate.functions.service.PresignObject;
 import dev.uploadgate.functions.service.PresignParts;
 import dev.uploadgate.functions.service.S3Uploads;
+import dev.uploadgate.functions.service.SigV4Sessions;
+import dev.uploadgate.functions.service.SigningKeys;
 import dev.uploadgate.functions.service.UrlLifetime;
 import dev.uploadgate.functions.service.UrlSigner;
 import java.time.Clock;
@@ -20,7 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Builds each operation from an environment, with only what that operation needs: the presign
- * operations get a presigner and never an S3 client; the others one S3 client.
+ * operations get our signer and the credentials provider, never an S3 client or the SDK's
+ * presigner; the others one S3 client.
  */
 final class Wiring {
     private final UploadSettings settings;
@@ -42,7 +45,7 @@ final class Wiring {
     }
 
     PresignParts presignParts() {
-        return new PresignParts(urlSigner(), keys);
+        return new PresignParts(urlSigner(sigV4Sessions()), keys);
     }
 
     CompleteUpload completeUpload() {
@@ -58,21 +61,22 @@ final class Wiring {
     }
 
     PresignObject presignObject() {
-        PostPolicySigner postSigner = new PostPolicySigner(credentials, settings.bucket(), settings.region(),
-                settings.s3Endpoint(), urlLifetime(), Clock.systemUTC());
-        return new PresignObject(urlSigner(), postSigner, newObjects(), keys, settings.maxObjectSize());
+        SigV4Sessions sessions = sigV4Sessions();
+        PostPolicySigner postSigner = new PostPolicySigner(sessions, settings.bucket(), settings.region(), settings.s3Endpoint());
+        return new PresignObject(urlSigner(sessions), postSigner, newObjects(), keys, settings.maxObjectSize());
     }
 
     private S3Uploads uploads() {
         return new S3Uploads(AwsClients.s3Client(settings, credentials), settings.bucket());
     }
 
-    private UrlSigner urlSigner() {
-        return new UrlSigner(AwsClients.presigner(settings, credentials), settings.bucket(), urlLifetime());
+    /** Our own SigV4 presigning: no SDK presigner, no endpoint rules, no S3 client. */
+    private UrlSigner urlSigner(SigV4Sessions sessions) {
+        return new UrlSigner(sessions, settings.bucket(), settings.region(), settings.s3Endpoint());
     }
 
-    private UrlLifetime urlLifetime() {
-        return new UrlLifetime(settings.urlLifetime(), credentials, Clock.systemUTC());
+    private SigV4Sessions sigV4Sessions() {
+        return new SigV4Sessions(credentials, settings.region(), new UrlLifetime(settings.urlLifetime()), Clock.systemUTC(), new SigningKeys());
     }
 
     private NewObjects newObjects() {

@@ -34,12 +34,12 @@ public final class PresignParts {
     public BatchPartUrlsResponse presignBatch(Owner owner, String key, String uploadId, List<Integer> partNumbers) {
         keys.requireOwnedBy(owner, key);
         UploadIds.require(uploadId);
+        List<SignedRequest> signed = signer.uploadParts(key, uploadId, partNumbers);
         Map<String, String> urls = new LinkedHashMap<>();
         long expires = Long.MAX_VALUE;
-        for (int partNumber : partNumbers) {
-            SignedRequest signed = signer.uploadPart(key, uploadId, partNumber, OptionalLong.empty(), Optional.empty());
-            urls.put(Integer.toString(partNumber), signed.url());
-            expires = Math.min(expires, signed.expires());
+        for (int i = 0; i < partNumbers.size(); i++) {
+            urls.put(Integer.toString(partNumbers.get(i)), signed.get(i).url());
+            expires = Math.min(expires, signed.get(i).expires());
         }
         return new BatchPartUrlsResponse(urls, expires);
     }

@@ -24,18 +24,28 @@ public final class SigV4Keys {
     }
 
     public static byte[] hmac(byte[] key, String data) {
+        return hmacSha256(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /** A Mac keyed for HMAC-SHA256, to sign many strings with one key (not thread-safe). */
+    static Mac hmacSha256(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);
         }
     }
 
-    public static String sha256Hex(byte[] bytes) {
+    /** A SHA-256 digest (not thread-safe). */
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
