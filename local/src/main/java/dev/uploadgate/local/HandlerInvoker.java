@@ -3,6 +3,12 @@ package dev.uploadgate.local;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -13,8 +19,17 @@ import java.util.Map;
  * One function's handler, loaded by the class name in the template and constructed once, as a
  * Lambda execution environment would: through its public constructor that takes the environment
  * as a {@code Map<String, String>}, so it runs with local mode's variables instead of the process's.
+ *
+ * <p>The handlers are stream handlers, and are called as Lambda calls them: the event's JSON bytes
+ * in, the response's JSON bytes out. The event is written to JSON, and the response read back, with
+ * the Lambda runtime's own event serializer, so the handler sees the JSON a deployed function gets.
  */
 final class HandlerInvoker {
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, HandlerInvoker.class.getClassLoader());
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, HandlerInvoker.class.getClassLoader());
+
     private final FunctionDefinition function;
     private final Object handler;
     private final Method method;
@@ -39,14 +54,13 @@ final class HandlerInvoker {
         }
         Method method;
         try {
-            method = type.getMethod(function.handlerMethod(), APIGatewayV2HTTPEvent.class, Context.class);
+            method = type.getMethod(function.handlerMethod(), InputStream.class, OutputStream.class, Context.class);
         } catch (NoSuchMethodException e) {
             throw new TemplateException(name + " has no public method " + function.handlerMethod()
-                    + "(APIGatewayV2HTTPEvent, Context)", e);
+                    + "(InputStream, OutputStream, Context): local mode runs stream handlers", e);
         }
-        if (!APIGatewayV2HTTPResponse.class.isAssignableFrom(method.getReturnType()) || Modifier.isStatic(method.getModifiers())) {
-            throw new TemplateException(name + "." + function.handlerMethod()
-                    + " must be an instance method returning APIGatewayV2HTTPResponse");
+        if (Modifier.isStatic(method.getModifiers())) {
+            throw new TemplateException(name + "." + function.handlerMethod() + " must be an instance method");
         }
         Object handler;
         try {
@@ -67,15 +81,29 @@ final class HandlerInvoker {
     }
 
     /**
-     * @throws HandlerFailedException wrapping whatever the handler threw
+     * @throws HandlerFailedException wrapping whatever the handler threw, or when what it wrote is
+     *                                not a payload 2.0 response
      */
     APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Context context) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        EVENTS.toJson(event, json);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
-            return (APIGatewayV2HTTPResponse) method.invoke(handler, event, context);
+            method.invoke(handler, new ByteArrayInputStream(json.toByteArray()), response, context);
         } catch (InvocationTargetException e) {
             throw new HandlerFailedException(function.logicalId() + " threw " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {
             throw new HandlerFailedException(function.logicalId() + " could not be called: " + e, e);
+        }
+        return read(response.toByteArray());
+    }
+
+    private APIGatewayV2HTTPResponse read(byte[] response) {
+        try {
+            return RESPONSES.fromJson(new ByteArrayInputStream(response));
+        } catch (RuntimeException e) {
+            // The serializer's own (shaded) parse exceptions; API Gateway answers such output with a 500.
+            throw new HandlerFailedException(function.logicalId() + " wrote a response that is not payload 2.0 JSON: " + e, e);
         }
     }
 

@@ -1,21 +1,23 @@
 package dev.uploadgate.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A handler for the gateway's tests, built the way the real ones are (public constructor taking
- * the environment): it answers with the event it received, so a test can check every field.
- * {@code GET /env} answers with its environment, {@code GET /binary} with a base64 body.
+ * A handler for the gateway's tests, built the way the real ones are (a stream handler with a
+ * public constructor taking the environment): it answers with the event JSON it received, so a
+ * test can check every field. {@code GET /env} answers with its environment, {@code GET /binary}
+ * with a base64 body.
  */
-public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class EchoHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, String> environment;
 
@@ -24,36 +26,33 @@ public final class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try {
-            return switch (event.getRawPath()) {
-                case "/env" -> json(JSON.writeValueAsString(environment));
-                case "/binary" -> APIGatewayV2HTTPResponse.builder()
-                        .withStatusCode(201)
-                        .withHeaders(Map.of("content-type", "application/octet-stream",
-                                "access-control-allow-origin", "https://handler.example",
-                                "x-request-id", "abc"))
-                        .withMultiValueHeaders(Map.of("x-multi", List.of("one", "two")))
-                        .withCookies(List.of("session=1; Path=/"))
-                        .withBody("AAEC/w==")
-                        .withIsBase64Encoded(true)
-                        .build();
-                default -> {
-                    ObjectNode echo = JSON.valueToTree(event);
-                    echo.put("contextFunctionName", context.getFunctionName());
-                    echo.put("contextRemainingMillis", context.getRemainingTimeInMillis());
-                    echo.put("contextMemory", context.getMemoryLimitInMB());
-                    context.getLogger().log("echoing " + event.getRouteKey());
-                    yield json(JSON.writeValueAsString(echo));
-                }
-            };
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = JSON.readTree(input);
+        Object response = switch (event.path("rawPath").asText()) {
+            case "/env" -> json(JSON.writeValueAsString(environment));
+            case "/binary" -> Map.of(
+                    "statusCode", 201,
+                    "headers", Map.of("content-type", "application/octet-stream",
+                            "access-control-allow-origin", "https://handler.example",
+                            "x-request-id", "abc"),
+                    "multiValueHeaders", Map.of("x-multi", List.of("one", "two")),
+                    "cookies", List.of("session=1; Path=/"),
+                    "body", "AAEC/w==",
+                    "isBase64Encoded", true);
+            default -> {
+                ObjectNode echo = event.deepCopy();
+                echo.put("contextFunctionName", context.getFunctionName());
+                echo.put("contextRemainingMillis", context.getRemainingTimeInMillis());
+                echo.put("contextMemory", context.getMemoryLimitInMB());
+                context.getLogger().log("echoing " + event.path("routeKey").asText());
+                yield json(JSON.writeValueAsString(echo));
+            }
+        };
+        output.write(JSON.writeValueAsBytes(response));
     }
 
-    private static APIGatewayV2HTTPResponse json(String body) {
+    private static Map<String, Object> json(String body) {
         // No content-type on purpose: the gateway must default it to application/json.
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withBody(body).build();
+        return Map.of("statusCode", 200, "body", body);
     }
 }

@@ -1,6 +1,6 @@
 package dev.uploadgate.client.testing;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,6 +11,7 @@ import dev.uploadgate.functions.handler.CreateMultipartHandler;
 import dev.uploadgate.functions.handler.ListPartsHandler;
 import dev.uploadgate.functions.handler.PresignObjectHandler;
 import dev.uploadgate.functions.handler.PresignPartHandler;
+import dev.uploadgate.functions.testing.LambdaRuntime;
 import dev.uploadgate.functions.testing.RecordingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,13 +34,13 @@ import java.util.regex.Pattern;
 
 /**
  * The API's routes on a loopback port, each served by its real handler class built from an
- * environment (as Lambda and local mode build them) and called with a payload 2.0 event, as API
- * Gateway would. A stand-in for local mode while its jar does not exist. Logs every call, and can
+ * environment (as Lambda and local mode build them) and called with a payload 2.0 event's JSON, as
+ * API Gateway and Lambda would. A stand-in for local mode while its jar does not exist. Logs every call, and can
  * answer a chosen call with an error instead (API retries).
  */
 public final class ApiServer implements AutoCloseable {
     private record Route(String method, Pattern path, String routeKey, List<String> parameters,
-                         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+                         RequestStreamHandler handler) {
     }
 
     /** One API call: its method, route, query and headers. */
@@ -96,7 +97,7 @@ public final class ApiServer implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    private static Route route(String method, String template, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    private static Route route(String method, String template, RequestStreamHandler handler) {
         List<String> parameters = new java.util.ArrayList<>();
         Matcher names = Pattern.compile("\\{(\\w+)}").matcher(template);
         while (names.find()) {
@@ -129,8 +130,7 @@ public final class ApiServer implements AutoCloseable {
                     pathParameters.put(route.parameters().get(i), URLDecoder.decode(m.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
                 }
                 APIGatewayV2HTTPEvent event = event(route, exchange, pathParameters, body);
-                APIGatewayV2HTTPResponse response = route.handler().handleRequest(event,
-                        new RecordingContext());
+                APIGatewayV2HTTPResponse response = LambdaRuntime.invoke(route.handler(), event, new RecordingContext());
                 if (fault < 0) {
                     respond(exchange, -fault, Map.of("content-type", "application/json"),
                             "{\"code\":\"ServiceUnavailable\",\"message\":\"answer lost, injected by the test\"}");

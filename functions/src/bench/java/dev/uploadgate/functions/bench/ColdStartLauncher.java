@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -20,10 +23,12 @@ import org.crac.Resource;
 /**
  * The child JVM of the cold-start benchmark: what the Lambda runtime does on a cold start, in the
  * same order. It constructs the handler with its public no-argument constructor (the environment
- * is the process's), reads the event file with the runtime's own event serializer, invokes the
- * handler once, serializes the response the same way, and prints {@code RESPONSE status bytes}.
- * Only after that line is out does it count the loaded classes, so the count costs no time in the
- * measured span.
+ * is the process's) and invokes it once. A {@link RequestStreamHandler} (ours) gets the event
+ * file's bytes and writes the response's bytes, as the runtime passes them through untouched; a
+ * typed {@link RequestHandler} (the naive baseline) gets the event read with the runtime's own
+ * event serializer, and its response is serialized the same way. Then it prints
+ * {@code RESPONSE bytes}. Only after that line is out does it read the status from the response
+ * and count the loaded classes, so neither costs time in the measured span.
  *
  * <p>Arguments: handler class name, event file, and optionally {@code primed}: then the handler's
  * SnapStart priming ({@code beforeCheckpoint}) runs first, as before a snapshot, and the launcher
@@ -36,36 +41,57 @@ public final class ColdStartLauncher {
 
     public static void main(String[] args) throws Exception {
         ClassLoader loader = ColdStartLauncher.class.getClassLoader();
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handler(loader.loadClass(args[0]));
+        Object handler = loader.loadClass(args[0]).getConstructor().newInstance();
         boolean primed = args.length > 2 && args[2].equals("primed");
         if (primed) {
             ((Resource) handler).beforeCheckpoint(null);
         }
         long restored = System.nanoTime();
-        PojoSerializer<APIGatewayV2HTTPEvent> events = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
-        PojoSerializer<APIGatewayV2HTTPResponse> responses = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, loader);
-        APIGatewayV2HTTPEvent event;
-        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-            event = events.fromJson(in);
-        }
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, new StderrContext());
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        responses.toJson(response, json);
+        byte[] response = handler instanceof RequestStreamHandler stream
+                ? invokeStream(stream, Path.of(args[1]))
+                : TypedInvocation.invoke(handler, Path.of(args[1]), loader);
         long answeredAt = System.currentTimeMillis();
         long afterPrime = System.nanoTime() - restored;
-        System.out.println("RESPONSE " + response.getStatusCode() + " " + json.size());
+        System.out.println("RESPONSE " + response.length);
         System.out.flush();
         if (primed) {
             System.out.println("AFTER_PRIME_MS " + afterPrime / 1e6);
         }
+        System.out.println("STATUS " + new ObjectMapper().readTree(response).path("statusCode").asInt(-1));
         System.out.println("JVM_MS " + (answeredAt - ManagementFactory.getRuntimeMXBean().getStartTime()));
         System.out.println("CLASSES " + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
         System.out.flush();
     }
 
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Class<?> type) throws Exception {
-        return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type.getConstructor().newInstance();
+    /** The runtime hands a stream handler the event's bytes as they came, and sends on what it writes. */
+    private static byte[] invokeStream(RequestStreamHandler handler, Path event) throws Exception {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(event)), response, new StderrContext());
+        return response.toByteArray();
+    }
+
+    /**
+     * The runtime's serializer round trip for a typed handler. A class of its own, so the event
+     * types are loaded only for a typed handler: a stream handler's package does not have them.
+     */
+    private static final class TypedInvocation {
+        static byte[] invoke(Object handler, Path file, ClassLoader loader) throws Exception {
+            PojoSerializer<APIGatewayV2HTTPEvent> events = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
+            PojoSerializer<APIGatewayV2HTTPResponse> responses = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, loader);
+            APIGatewayV2HTTPEvent event;
+            try (InputStream in = Files.newInputStream(file)) {
+                event = events.fromJson(in);
+            }
+            APIGatewayV2HTTPResponse response = typed(handler).handleRequest(event, new StderrContext());
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            responses.toJson(response, json);
+            return json.toByteArray();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> typed(Object handler) {
+            return (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
+        }
     }
 
     /** Lambda writes function logs to its log pipe; here they go to stderr, which the parent keeps. */

@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.rules.Owner;
@@ -12,34 +11,31 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * An API Gateway HTTP API (payload 2.0) event, read defensively: every accessor turns a missing
- * or malformed part of the event into a 400 that names it. Only this package sees Lambda types.
+ * An API Gateway HTTP API (payload 2.0) request, read defensively: every accessor turns a missing
+ * or malformed part of the event into a 400 that names it. Only this package sees the event.
  */
 final class ApiRequest {
     /** A JSON request of the contract is far smaller; 10,000 completed parts take about 600 KB. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final APIGatewayV2HTTPEvent event;
+    private final HttpApiEvent event;
     private final Map<String, String> query;
 
-    private ApiRequest(APIGatewayV2HTTPEvent event, Map<String, String> query) {
+    private ApiRequest(HttpApiEvent event, Map<String, String> query) {
         this.event = event;
         this.query = query;
     }
 
-    static ApiRequest from(APIGatewayV2HTTPEvent event) {
-        if (event == null) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "the request event is empty");
-        }
-        String raw = event.getRawQueryString();
+    static ApiRequest from(HttpApiEvent event) {
+        String raw = event.rawQueryString();
         Map<String, String> query = raw != null && !raw.isEmpty() ? QueryString.parse(raw)
-                : event.getQueryStringParameters() == null ? Map.of() : new LinkedHashMap<>(event.getQueryStringParameters());
+                : event.queryStringParameters() == null ? Map.of() : new LinkedHashMap<>(event.queryStringParameters());
         return new ApiRequest(event, query);
     }
 
     /** A path parameter; API Gateway only routes here when it is present, but a test event may lack it. */
     String pathParameter(String name) {
-        Map<String, String> parameters = event.getPathParameters();
+        Map<String, String> parameters = event.pathParameters();
         String value = parameters == null ? null : parameters.get(name);
         if (value == null || value.isEmpty()) {
             throw ApiException.invalidField("path parameter " + name, value, "is required");
@@ -48,7 +44,7 @@ final class ApiRequest {
     }
 
     Optional<String> optionalPathParameter(String name) {
-        Map<String, String> parameters = event.getPathParameters();
+        Map<String, String> parameters = event.pathParameters();
         return Optional.ofNullable(parameters == null ? null : parameters.get(name)).filter(v -> !v.isEmpty());
     }
 
@@ -89,12 +85,12 @@ final class ApiRequest {
 
     /** The body as text: base64-decoded when API Gateway encoded it, and strictly UTF-8. */
     String body() {
-        String body = event.getBody();
+        String body = event.body();
         if (body == null || body.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "the request body is empty; a JSON object is expected");
         }
         byte[] bytes;
-        if (event.getIsBase64Encoded()) {
+        if (event.isBase64Encoded()) {
             try {
                 bytes = Base64.getMimeDecoder().decode(body);
             } catch (IllegalArgumentException e) {
@@ -117,16 +113,12 @@ final class ApiRequest {
      * prefix; an assumed role is one owner whatever its session name (the part after ':').
      */
     Owner owner() {
-        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = context == null ? null : context.getAuthorizer();
-        if (authorizer != null && authorizer.getJwt() != null && authorizer.getJwt().getClaims() != null) {
-            String subject = authorizer.getJwt().getClaims().get("sub");
-            if (subject != null && !subject.isEmpty()) {
-                return Owner.fromIdentity("jwt-" + subject);
-            }
+        String subject = event.jwtSubject();
+        if (subject != null && !subject.isEmpty()) {
+            return Owner.fromIdentity("jwt-" + subject);
         }
-        if (authorizer != null && authorizer.getIam() != null && authorizer.getIam().getUserId() != null) {
-            String principal = authorizer.getIam().getUserId().split(":", 2)[0];
+        if (event.iamUserId() != null) {
+            String principal = event.iamUserId().split(":", 2)[0];
             return Owner.fromIdentity("iam-" + principal);
         }
         return Owner.PUBLIC;
@@ -134,12 +126,11 @@ final class ApiRequest {
 
     /** The path as the caller sent it, before any decoding. */
     String rawPath() {
-        return event.getRawPath() == null ? "" : event.getRawPath();
+        return event.rawPath() == null ? "" : event.rawPath();
     }
 
     /** The id API Gateway gave the request, for logs and error messages. */
     String requestId() {
-        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        return context == null || context.getRequestId() == null ? "unknown" : context.getRequestId();
+        return event.requestId() == null ? "unknown" : event.requestId();
     }
 }

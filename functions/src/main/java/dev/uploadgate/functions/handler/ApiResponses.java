@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.json.Json;
 import java.util.Map;
@@ -15,21 +14,16 @@ final class ApiResponses {
     private ApiResponses() {
     }
 
-    static APIGatewayV2HTTPResponse ok(Object body) {
+    static HttpApiResponse ok(Object body) {
         return json(200, body);
     }
 
-    static APIGatewayV2HTTPResponse error(ApiException error) {
+    static HttpApiResponse error(ApiException error) {
         return json(error.code().status(), new ErrorBody(error.code().code(), error.getMessage()));
     }
 
-    private static APIGatewayV2HTTPResponse json(int status, Object body) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(HEADERS)
-                .withBody(Json.write(body))
-                .withIsBase64Encoded(false)
-                .build();
+    private static HttpApiResponse json(int status, Object body) {
+        return new HttpApiResponse(status, HEADERS, Json.write(body), false);
     }
 
     /** {@code {"code", "message"}}, as the contract specifies every error. */

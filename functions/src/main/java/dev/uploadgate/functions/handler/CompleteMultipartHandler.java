@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.service.CompleteUpload;
 import dev.uploadgate.functions.service.CompleteUploadResponse;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class CompleteMultipartHandler extends HttpApiHandler {
 
     /** Body reading, ownership and part-list rules, stopped by parts out of order before S3 is called. */
     @Override
-    List<APIGatewayV2HTTPEvent> primingRequests() {
+    List<byte[]> primingRequests() {
         String path = "/s3/multipart/" + Priming.UPLOAD_ID + "/complete";
         return List.of(Priming.request("POST", path, Map.of("uploadId", Priming.UPLOAD_ID),
                 Map.of("key", completeUpload.exampleKey(Priming.owner())), Priming.PARTS_OUT_OF_ORDER));

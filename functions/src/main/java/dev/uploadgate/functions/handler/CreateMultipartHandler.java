@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.service.CreateUpload;
 import dev.uploadgate.functions.service.CreateUploadResponse;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class CreateMultipartHandler extends HttpApiHandler {
      * a key (a random id) is drawn or S3 is called.
      */
     @Override
-    List<APIGatewayV2HTTPEvent> primingRequests() {
+    List<byte[]> primingRequests() {
         return List.of(Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
                 "{\"filename\":\"priming.bin\",\"type\":\"application/octet-stream\",\"metadata\":{\"name\":\"priming.bin\"},"
                         + "\"size\":" + Priming.TOO_LARGE + "}"));

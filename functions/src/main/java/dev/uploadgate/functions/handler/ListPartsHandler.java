@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.service.ListUploadParts;
 import dev.uploadgate.functions.service.PartResponse;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class ListPartsHandler extends HttpApiHandler {
 
     /** Ownership and upload-id rules, stopped by a malformed upload id before S3 is called. */
     @Override
-    List<APIGatewayV2HTTPEvent> primingRequests() {
+    List<byte[]> primingRequests() {
         return List.of(Priming.request("GET", "/s3/multipart/..", Map.of("uploadId", ".."),
                 Map.of("key", listUploadParts.exampleKey(Priming.owner())), null));
     }

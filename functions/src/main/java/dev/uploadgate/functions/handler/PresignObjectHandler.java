@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.service.NewObjectRequest;
 import dev.uploadgate.functions.service.PresignObject;
@@ -54,7 +53,7 @@ public final class PresignObjectHandler extends HttpApiHandler {
      * size above any limit before a key (a random id) is drawn.
      */
     @Override
-    List<APIGatewayV2HTTPEvent> primingRequests() {
+    List<byte[]> primingRequests() {
         Map<String, String> upload = Map.of("filename", "priming.bin", "type", "application/octet-stream",
                 "metadata[name]", "priming.bin", "size", Priming.TOO_LARGE);
         Map<String, String> put = new LinkedHashMap<>(upload);

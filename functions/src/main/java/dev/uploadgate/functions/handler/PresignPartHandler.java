@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.rules.PartBindings;
 import dev.uploadgate.functions.rules.PartNumbers;
 import dev.uploadgate.functions.service.PresignParts;
@@ -53,7 +52,7 @@ public final class PresignPartHandler extends HttpApiHandler {
 
     /** One part (with a content length and MD5 binding) and a batch of 100: the real signing work. */
     @Override
-    List<APIGatewayV2HTTPEvent> primingRequests() {
+    List<byte[]> primingRequests() {
         String key = presignParts.exampleKey(Priming.owner());
         String path = "/s3/multipart/" + Priming.UPLOAD_ID;
         String batchOf100 = String.join(",", IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList());

@@ -4,12 +4,13 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.uploadgate.functions.json.Json;
 import dev.uploadgate.functions.rules.Owner;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -37,36 +38,40 @@ final class Priming {
 
     /** The owner {@link ApiRequest#owner()} derives for the priming requests. */
     static Owner owner() {
-        return ApiRequest.from(request("GET", "/", Map.of(), Map.of(), null)).owner();
+        return ApiRequest.from(HttpApiEvent.read(request("GET", "/", Map.of(), Map.of(), null))).owner();
     }
 
-    /** A payload 2.0 event as API Gateway builds it for an AWS_IAM route. */
-    static APIGatewayV2HTTPEvent request(String method, String path, Map<String, String> pathParameters,
+    /**
+     * The JSON bytes of a payload 2.0 event as API Gateway builds it for an AWS_IAM route, as
+     * Lambda hands them to the handler.
+     */
+    static byte[] request(String method, String path, Map<String, String> pathParameters,
             Map<String, String> query, String body) {
-        APIGatewayV2HTTPEvent.RequestContext.IAM iam = new APIGatewayV2HTTPEvent.RequestContext.IAM();
-        iam.setUserId(PRINCIPAL);
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-        authorizer.setIam(iam);
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(method + " " + path)
-                .withRawPath(path)
-                .withRawQueryString(query.entrySet().stream()
-                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                        .collect(Collectors.joining("&")))
-                .withHeaders(Map.of("content-type", "application/json", "host", "priming.invalid"))
-                .withPathParameters(pathParameters.isEmpty() ? null : new LinkedHashMap<>(pathParameters))
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("snapstart-priming")
-                        .withAuthorizer(authorizer)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method)
-                                .withPath(path)
-                                .build())
-                        .build())
-                .build();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", method + " " + path);
+        event.put("rawPath", path);
+        event.put("rawQueryString", new TreeMap<>(query).entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&")));
+        event.put("headers", ordered("content-type", "application/json", "host", "priming.invalid"));
+        event.put("pathParameters", pathParameters.isEmpty() ? null : new TreeMap<>(pathParameters));
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        event.put("requestContext", ordered(
+                "requestId", "snapstart-priming",
+                "authorizer", ordered("iam", ordered("userId", PRINCIPAL)),
+                "http", ordered("method", method, "path", path)));
+        return Json.writeBytes(event);
+    }
+
+    /** Fields in the order given: Map.of iterates in an order drawn afresh by each JVM. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 
     private static String encode(String text) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 
 /**
  * The one configured {@link ObjectMapper} of the functions: strict on input (no duplicate keys, no
@@ -42,8 +43,25 @@ public final class Json {
         }
     }
 
+    /** Serializes a value to UTF-8 bytes, such as the response a stream handler writes. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialize " + value.getClass().getName(), e);
+        }
+    }
+
     /** Parses a request body; the caller turns a failure into a 400 naming what was wrong. */
     public static JsonNode read(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);
+    }
+
+    /**
+     * Parses a JSON document given as bytes, such as the event Lambda hands a stream handler;
+     * no content is a missing node, as for text.
+     */
+    public static JsonNode read(byte[] json) throws IOException {
+        return MAPPER.readTree(json);
     }
 }

@@ -2,7 +2,7 @@ package dev.uploadgate.functions.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.uploadgate.functions.testing.Api;
@@ -109,7 +109,7 @@ class S3OutageIT {
         calls.put("complete", () -> HttpEvents.request("POST", "/s3/multipart/{uploadId}/complete").path("uploadId", UPLOAD_ID)
                 .query("key", KEY).body(PARTS).build());
         calls.put("abort", () -> HttpEvents.request("DELETE", "/s3/multipart/{uploadId}").path("uploadId", UPLOAD_ID).query("key", KEY).build());
-        Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
+        Map<String, RequestStreamHandler> handlers = Map.of(
                 "create", api.create, "list", api.listParts, "complete", api.complete, "abort", api.abort);
 
         Map<String, CompletableFuture<Timed>> running = new LinkedHashMap<>();

@@ -2,19 +2,15 @@ package dev.uploadgate.functions.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import dev.uploadgate.functions.rules.Owner;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ApiRequestTest {
 
     @Test
     void owner_jwtSubject_isTheTokensSubjectMarkedAsJwt() {
-        Owner owner = ownerOf(RequestContext.Authorizer.builder()
-                .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", "0f8fad5b-d9cb-469f-a165-70867728950e")).build())
-                .build());
+        Owner owner = ownerOf("{\"jwt\":{\"claims\":{\"sub\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"},\"scopes\":null}}");
 
         assertThat(owner.value()).isEqualTo("jwt-0f8fad5b-d9cb-469f-a165-70867728950e");
     }
@@ -31,24 +27,29 @@ class ApiRequestTest {
 
     @Test
     void owner_subjectNamedLikeAnIamPrincipal_cannotTakeItsPrefix() {
-        Owner jwt = ownerOf(RequestContext.Authorizer.builder()
-                .withJwt(RequestContext.Authorizer.JWT.builder().withClaims(Map.of("sub", "AIDAEXAMPLEUSER")).build()).build());
+        Owner jwt = ownerOf("{\"jwt\":{\"claims\":{\"sub\":\"AIDAEXAMPLEUSER\"}}}");
 
         assertThat(jwt).isNotEqualTo(ownerOf(iam("AIDAEXAMPLEUSER")));
     }
 
     @Test
     void owner_noAuthorizer_isThePublicOwner() {
-        assertThat(ownerOf(null)).isEqualTo(Owner.PUBLIC);
+        assertThat(ownerOf("null")).isEqualTo(Owner.PUBLIC);
     }
 
-    private static RequestContext.Authorizer iam(String userId) {
-        return RequestContext.Authorizer.builder().withIam(RequestContext.IAM.builder().withUserId(userId).build()).build();
+    @Test
+    void owner_emptyJwtSubjectBesideAnIamCaller_isTheIamCaller() {
+        Owner owner = ownerOf("{\"jwt\":{\"claims\":{\"sub\":\"\"}},\"iam\":{\"userId\":\"AIDAEXAMPLEUSER\"}}");
+
+        assertThat(owner).isEqualTo(ownerOf(iam("AIDAEXAMPLEUSER")));
     }
 
-    private static Owner ownerOf(RequestContext.Authorizer authorizer) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withRequestContext(RequestContext.builder().withAuthorizer(authorizer).build()).build();
-        return ApiRequest.from(event).owner();
+    private static String iam(String userId) {
+        return "{\"iam\":{\"accessKey\":\"AKIAEXAMPLE\",\"userId\":\"" + userId + "\"}}";
+    }
+
+    private static Owner ownerOf(String authorizerJson) {
+        String event = "{\"version\":\"2.0\",\"requestContext\":{\"requestId\":\"r\",\"authorizer\":" + authorizerJson + "}}";
+        return ApiRequest.from(HttpApiEvent.read(event.getBytes(StandardCharsets.UTF_8))).owner();
     }
 }

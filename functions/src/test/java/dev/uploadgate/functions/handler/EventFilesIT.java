@@ -2,15 +2,16 @@ package dev.uploadgate.functions.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.uploadgate.functions.testing.Api;
 import dev.uploadgate.functions.testing.Api.Answer;
 import dev.uploadgate.functions.testing.PlainHttp;
 import dev.uploadgate.functions.testing.S3ProxyIntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +24,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The files under events/ are what `sam local invoke -e` feeds the functions. Each is loaded into
- * the typed event with the Lambda runtime's own serialization (aws-lambda-java-tests' EventLoader)
- * and run through its handler against the S3 server; the multipart ones drive a real upload.
+ * The files under events/ are what `sam local invoke -e` feeds the functions. Each file's bytes
+ * are handed to its stream handler as Lambda hands them, and run against the S3 server; the
+ * multipart ones drive a real upload, with the recorded upload id, key or body replaced in the
+ * JSON and nothing else touched.
  */
 class EventFilesIT extends S3ProxyIntegrationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path EVENTS = Path.of("..", "events");
     private static final int MIB = 1024 * 1024;
 
@@ -67,16 +70,16 @@ class EventFilesIT extends S3ProxyIntegrationTest {
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body()).hasSize(2);
 
-        APIGatewayV2HTTPEvent complete = forUpload(load("complete-multipart.json"), key, uploadId);
-        complete.setBody(Base64.getEncoder().encodeToString(("{\"parts\":[{\"PartNumber\":1,\"ETag\":" + Api.quote(etag1)
+        ObjectNode complete = tree(forUpload(load("complete-multipart.json"), key, uploadId));
+        complete.put("body", Base64.getEncoder().encodeToString(("{\"parts\":[{\"PartNumber\":1,\"ETag\":" + Api.quote(etag1)
                 + "},{\"PartNumber\":2,\"ETag\":" + Api.quote(etag2) + "}]}").getBytes(StandardCharsets.UTF_8)));
-        Answer completed = run(api.complete, complete);
+        Answer completed = run(api.complete, bytes(complete));
         assertThat(completed.status()).as(completed.body().toString()).isEqualTo(200);
         assertThat(completed.body().get("size").asLong()).isEqualTo(first.length + second.length);
 
-        APIGatewayV2HTTPEvent download = load("presign-download.json");
-        download.setRawQueryString("key=" + encode(key));
-        byte[] got = PlainHttp.get(run(api.presignObject, download).text("url")).body();
+        ObjectNode download = tree(load("presign-download.json"));
+        download.put("rawQueryString", "key=" + encode(key));
+        byte[] got = PlainHttp.get(run(api.presignObject, bytes(download)).text("url")).body();
         byte[] sent = new byte[first.length + second.length];
         System.arraycopy(first, 0, sent, 0, first.length);
         System.arraycopy(second, 0, sent, first.length, second.length);
@@ -127,23 +130,44 @@ class EventFilesIT extends S3ProxyIntegrationTest {
         assertThat(download.text("url")).contains("holiday%20video.mp4").contains("X-Amz-Signature=");
     }
 
-    private static APIGatewayV2HTTPEvent load(String file) {
-        return EventLoader.loadApiGatewayHttpEvent(EVENTS.resolve(file).toString());
+    /** The file's bytes, as `sam local invoke -e` passes them. */
+    private static byte[] load(String file) {
+        try {
+            return Files.readAllBytes(EVENTS.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static Answer run(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent event) {
+    private static Answer run(RequestStreamHandler handler, byte[] event) {
         return Api.call(handler, event);
     }
 
     /** The recorded event, pointed at an upload that exists on the test server. */
-    private static APIGatewayV2HTTPEvent forUpload(APIGatewayV2HTTPEvent event, String key, String uploadId) {
-        String recordedId = event.getPathParameters().get("uploadId");
-        Map<String, String> path = new HashMap<>(event.getPathParameters());
+    private static byte[] forUpload(byte[] recorded, String key, String uploadId) {
+        ObjectNode event = tree(recorded);
+        ObjectNode path = (ObjectNode) event.get("pathParameters");
+        String recordedId = path.get("uploadId").asText();
         path.put("uploadId", uploadId);
-        event.setPathParameters(path);
-        event.setRawPath(event.getRawPath().replace(recordedId, encode(uploadId)));
-        event.setRawQueryString(event.getRawQueryString().replaceFirst("key=[^&]*", "key=" + encode(key)));
-        return event;
+        event.put("rawPath", event.get("rawPath").asText().replace(recordedId, encode(uploadId)));
+        event.put("rawQueryString", event.get("rawQueryString").asText().replaceFirst("key=[^&]*", "key=" + encode(key)));
+        return bytes(event);
+    }
+
+    private static ObjectNode tree(byte[] event) {
+        try {
+            return (ObjectNode) JSON.readTree(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(ObjectNode event) {
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String encode(String text) {

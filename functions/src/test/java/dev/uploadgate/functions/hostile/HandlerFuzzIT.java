@@ -2,10 +2,11 @@ package dev.uploadgate.functions.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.uploadgate.functions.testing.Api;
+import dev.uploadgate.functions.testing.LambdaRuntime;
 import dev.uploadgate.functions.testing.PlainHttp;
 import dev.uploadgate.functions.testing.S3ProxyIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class HandlerFuzzIT extends S3ProxyIntegrationTest {
             FuzzedRequest request = generate(ROUTES.get(random.nextInt(ROUTES.size())), random);
             APIGatewayV2HTTPResponse response;
             try {
-                response = handler(request.route()).handleRequest(request.event(), null);
+                response = LambdaRuntime.invoke(handler(request.route()), request.event(), null);
             } catch (RuntimeException | Error escaped) {
                 throw new AssertionError("an exception escaped the " + request.route() + " handler (replay: -Dfuzz.seed=" + seed + ") "
                         + request, escaped);
@@ -179,7 +180,7 @@ class HandlerFuzzIT extends S3ProxyIntegrationTest {
         return body != null && body.has("code") ? body.get("code").asText() : "";
     }
 
-    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(String route) {
+    private static RequestStreamHandler handler(String route) {
         return switch (route) {
             case "create" -> api.create;
             case "part", "batch" -> api.presignPart;

@@ -1,7 +1,7 @@
 package dev.uploadgate.functions.testing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Every handler of the API, built the way Lambda builds them (from an environment) and called
- * with real payload 2.0 events, for tests that walk the whole contract.
+ * with the JSON of real payload 2.0 events, for tests that walk the whole contract.
  */
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,18 +47,26 @@ public final class Api {
         }
     }
 
-    public static Answer call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent event) {
+    public static Answer call(RequestStreamHandler handler, APIGatewayV2HTTPEvent event) {
         return call(handler, event, null);
     }
 
     /** Calls a handler with this Api's recording context. */
-    public Answer send(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent event) {
+    public Answer send(RequestStreamHandler handler, APIGatewayV2HTTPEvent event) {
         return call(handler, event, context);
     }
 
-    private static Answer call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, APIGatewayV2HTTPEvent event,
+    /** Calls a handler with an event's JSON bytes, such as a file of events/. */
+    public static Answer call(RequestStreamHandler handler, byte[] event) {
+        return answer(LambdaRuntime.invoke(handler, event, null));
+    }
+
+    private static Answer call(RequestStreamHandler handler, APIGatewayV2HTTPEvent event,
                                Context context) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        return answer(LambdaRuntime.invoke(handler, event, context));
+    }
+
+    private static Answer answer(APIGatewayV2HTTPResponse response) {
         try {
             return new Answer(response.getStatusCode(), JSON.readTree(response.getBody()), response.getHeaders());
         } catch (JsonProcessingException e) {
