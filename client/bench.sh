@@ -5,10 +5,18 @@
 #   client/bench.sh [--size 1GiB] [--part-size 8MiB] [--concurrency 8] [--runs 1]
 #                   [--local-jar ../local/target/local.jar | --stand-in] [--work /tmp/uploadgate-bench]
 #
+# and the HTTP stack comparison behind BlockingHttp (128 x 8 MiB presigned PUTs to S3Proxy):
+#
+#   client/bench.sh --transport [--runs 5]
+#
 # --stand-in runs the API handlers and S3Proxy from this module's test code instead of local mode.
 set -eu
 cd "$(dirname "$0")"
 mvn -q -DskipTests package
 mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-    dev.uploadgate.client.bench.UploadBenchmark "$@"
+main=dev.uploadgate.client.bench.UploadBenchmark
+if [ "${1:-}" = "--transport" ]; then
+    main=dev.uploadgate.client.TransportBenchmark
+    shift
+fi
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"

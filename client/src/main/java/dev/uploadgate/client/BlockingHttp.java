@@ -19,9 +19,9 @@ import java.util.function.LongConsumer;
 /**
  * The client's HTTP: one blocking HTTP/1.1 exchange at a time per thread, over
  * {@link HttpURLConnection} and its keep-alive pool. Bodies go from the caller's array to the
- * socket in plain writes on the caller's thread. For 8 MiB part bodies this costs a fraction of
- * the CPU of {@code java.net.http} (0.4-0.8 against 2.8-4.4 CPU seconds per GiB, measured here;
- * see BENCHMARKS.md), and it needs no TLS set-up until a URL is https.
+ * socket in plain writes on the caller's thread. For 8 MiB part bodies this costs a quarter of
+ * the CPU of {@code java.net.http} (0.5 against 2.0 to 2.2 CPU seconds per GiB of PUTs; see
+ * {@code TransportBenchmark} and BENCHMARKS.md), and it needs no TLS set-up until a URL is https.
  *
  * <p>{@code HttpURLConnection} has a connect and a read timeout but no write timeout, and its
  * blocking I/O ignores interrupts, so a {@link Watchdog} closes the connection when an exchange
