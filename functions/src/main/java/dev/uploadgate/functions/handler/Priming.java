@@ -24,6 +24,11 @@ final class Priming {
     /** An IAM caller, so the owner is derived (hashed) as for a real signed request. */
     private static final String PRINCIPAL = "AROAPRIMINGSNAPSTART:priming";
     static final String UPLOAD_ID = "UHJpbWluZyB1cGxvYWQ.bXVsdGlwYXJ0";
+    /** An upload with no part yet: listing it also asks S3 whether it is still open. */
+    static final String EMPTY_UPLOAD_ID = "UHJpbWluZyBlbXB0eQ.bXVsdGlwYXJ0";
+    /** The parts {@link CannedS3} lists for {@link #UPLOAD_ID}, so completing them succeeds. */
+    static final String PARTS_IN_ORDER = "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"},"
+            + "{\"PartNumber\":2,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}";
     /** A part list out of order: complete rejects it before its first S3 call. */
     static final String PARTS_OUT_OF_ORDER = "{\"parts\":[{\"PartNumber\":2,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"},"
             + "{\"PartNumber\":1,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}";
