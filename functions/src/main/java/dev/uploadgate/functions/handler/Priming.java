@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
  * classes, JIT code and Jackson serializers of its real request path. Every value here is fixed,
  * and no clock reading or random draw is kept. Presigning does resolve the function's credentials:
  * under SnapStart that is the SDK's container-credentials provider (Lambda's local endpoint), whose
- * cache refreshes them once stale after a restore.
+ * cache refreshes them once stale after a restore. The S3 operations' priming ({@link S3Priming})
+ * does not: its twin client signs with fixed fake credentials and never reaches the network. What
+ * that leaves behind is one entry of the SDK's static signing-key cache, derived from the fake
+ * secret and the priming date, which no real request can match.
  */
 final class Priming {
     /** An IAM caller, so the owner is derived (hashed) as for a real signed request. */
