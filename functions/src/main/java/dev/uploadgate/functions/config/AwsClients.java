@@ -11,9 +11,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the SDK objects a function needs, once per execution environment, with everything
@@ -54,12 +56,28 @@ public final class AwsClients {
     }
 
     public static S3Client s3Client(UploadSettings settings, AwsCredentialsProvider credentials) {
-        var builder = S3Client.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
+        return configured(settings, credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT))
+                .build();
+    }
+
+    /**
+     * The same client on another HTTP client. SnapStart priming runs the functions' S3 calls on
+     * one that answers in memory, so the snapshot holds the SDK's request path as the real client
+     * runs it (endpoint rules, marshalling, signing, unmarshalling) with no network. The caller
+     * closes {@code httpClient}: the SDK leaves a client it was given open.
+     */
+    public static S3Client s3Client(UploadSettings settings, AwsCredentialsProvider credentials, SdkHttpClient httpClient) {
+        return configured(settings, credentials).httpClient(httpClient).build();
+    }
+
+    /** Everything but the HTTP client, so the real client and priming's cannot drift apart. */
+    private static S3ClientBuilder configured(UploadSettings settings, AwsCredentialsProvider credentials) {
+        S3ClientBuilder builder = S3Client.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
@@ -69,6 +87,6 @@ public final class AwsClients {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-        return builder.build();
+        return builder;
     }
 }

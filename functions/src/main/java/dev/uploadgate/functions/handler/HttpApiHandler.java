@@ -30,13 +30,21 @@ import org.crac.Resource;
  *
  * <p>Under SnapStart the runtime calls {@link #beforeCheckpoint} once, after initialisation and
  * before the snapshot: the handler then runs its own requests through the whole path (event
- * reading, validation, presigning, JSON writing), stopping short of any S3 call, so a restored
- * function answers its first request with loaded classes and compiled code. On a JVM without
- * CRaC the registration does nothing.
+ * reading, validation, presigning, JSON writing), and the S3 operations run theirs through the
+ * SDK against an in-memory S3 ({@link S3Priming}), so a restored function answers its first
+ * request with loaded classes and compiled code. On a JVM without CRaC the registration does
+ * nothing.
  */
 public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
 
     HttpApiHandler() {
+    }
+
+    /**
+     * Called by the constructor Lambda uses, not by those taking collaborators: priming builds twin
+     * handlers while a checkpoint is under way, and those must not join the checkpoint.
+     */
+    final void registerForCheckpoint() {
         // The global context is what Lambda's runtime checkpoints; the runtime keeps this handler alive.
         Core.getGlobalContext().register(this);
     }
@@ -53,12 +61,23 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
 
     /**
      * Runs the priming requests through the same stream path as Lambda's (event bytes in, response
-     * bytes out), writes the operation's success answers, and returns each request's status (tests
-     * check that none needed the network).
+     * bytes out), then the S3 operations' requests against an in-memory S3 ({@link S3Priming}),
+     * writes the operation's success answers, and returns each request's status (tests check that
+     * none needed the network).
      */
     final List<Integer> prime() {
+        List<Integer> statuses = new ArrayList<>(answer(primingRequests()));
+        statuses.addAll(primeS3Calls());
+        for (Object answer : primingAnswers()) {
+            Json.writeBytes(ApiResponses.ok(answer));
+        }
+        return statuses;
+    }
+
+    /** Runs each event through {@link #handleRequest} in memory and returns each response's status. */
+    final List<Integer> answer(List<byte[]> events) {
         List<Integer> statuses = new ArrayList<>();
-        for (byte[] event : primingRequests()) {
+        for (byte[] event : events) {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             try {
                 handleRequest(new ByteArrayInputStream(event), response, Priming.CONTEXT);
@@ -67,10 +86,15 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
                 throw new UncheckedIOException("in-memory streams do not fail", e);
             }
         }
-        for (Object answer : primingAnswers()) {
-            Json.writeBytes(ApiResponses.ok(answer));
-        }
         return statuses;
+    }
+
+    /**
+     * Runs requests that succeed only after S3 calls, against an in-memory S3 that never opens a
+     * socket ({@link S3Priming}), and returns their statuses. None by default.
+     */
+    List<Integer> primeS3Calls() {
+        return List.of();
     }
 
     /** Requests of this operation (payload 2.0 event JSON) that complete without any network call. */

@@ -24,6 +24,7 @@ public final class PresignObjectHandler extends HttpApiHandler {
     /** Runs with the given environment instead of the process's (local mode). */
     public PresignObjectHandler(Map<String, String> environment) {
         this(Wiring.of(environment).presignObject());
+        registerForCheckpoint();
     }
 
     PresignObjectHandler(PresignObject presignObject) {

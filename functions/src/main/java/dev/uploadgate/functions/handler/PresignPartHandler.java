@@ -24,6 +24,7 @@ public final class PresignPartHandler extends HttpApiHandler {
     /** Runs with the given environment instead of the process's (local mode). */
     public PresignPartHandler(Map<String, String> environment) {
         this(Wiring.of(environment).presignParts());
+        registerForCheckpoint();
     }
 
     PresignPartHandler(PresignParts presignParts) {

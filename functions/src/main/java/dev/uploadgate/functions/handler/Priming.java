@@ -18,12 +18,20 @@ import java.util.stream.Collectors;
  * classes, JIT code and Jackson serializers of its real request path. Every value here is fixed,
  * and no clock reading or random draw is kept. Presigning does resolve the function's credentials:
  * under SnapStart that is the SDK's container-credentials provider (Lambda's local endpoint), whose
- * cache refreshes them once stale after a restore.
+ * cache refreshes them once stale after a restore. The S3 operations' priming ({@link S3Priming})
+ * does not: its twin client signs with fixed fake credentials and never reaches the network. What
+ * that leaves behind is one entry of the SDK's static signing-key cache, derived from the fake
+ * secret and the priming date, which no real request can match.
  */
 final class Priming {
     /** An IAM caller, so the owner is derived (hashed) as for a real signed request. */
     private static final String PRINCIPAL = "AROAPRIMINGSNAPSTART:priming";
     static final String UPLOAD_ID = "UHJpbWluZyB1cGxvYWQ.bXVsdGlwYXJ0";
+    /** An upload with no part yet: listing it also asks S3 whether it is still open. */
+    static final String EMPTY_UPLOAD_ID = "UHJpbWluZyBlbXB0eQ.bXVsdGlwYXJ0";
+    /** The parts {@link CannedS3} lists for {@link #UPLOAD_ID}, so completing them succeeds. */
+    static final String PARTS_IN_ORDER = "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"},"
+            + "{\"PartNumber\":2,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}";
     /** A part list out of order: complete rejects it before its first S3 call. */
     static final String PARTS_OUT_OF_ORDER = "{\"parts\":[{\"PartNumber\":2,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"},"
             + "{\"PartNumber\":1,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}";

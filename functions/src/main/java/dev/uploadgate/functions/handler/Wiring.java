@@ -18,7 +18,12 @@ import dev.uploadgate.functions.service.UrlLifetime;
 import dev.uploadgate.functions.service.UrlSigner;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds each operation from an environment, with only what that operation needs: the presign
@@ -26,18 +31,46 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * presigner; the others one S3 client.
  */
 final class Wiring {
+    /**
+     * Fixed and fake: priming's S3 calls never leave the process, and resolving the function's own
+     * credentials for them would call Lambda's credentials endpoint and keep the answer in the snapshot.
+     */
+    private static final AwsCredentialsProvider PRIMING_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGSNAPSTART", "priming-secret-never-sent"));
+
     private final UploadSettings settings;
     private final AwsCredentialsProvider credentials;
     private final ObjectKeys keys;
+    private final Supplier<S3Client> s3Clients;
 
-    private Wiring(Map<String, String> environment) {
-        this.settings = UploadSettings.fromEnvironment(environment);
-        this.credentials = AwsClients.credentials(environment);
-        this.keys = new ObjectKeys(settings.keyPrefix());
+    private Wiring(UploadSettings settings, AwsCredentialsProvider credentials, ObjectKeys keys, Supplier<S3Client> s3Clients) {
+        this.settings = settings;
+        this.credentials = credentials;
+        this.keys = keys;
+        this.s3Clients = s3Clients;
     }
 
     static Wiring of(Map<String, String> environment) {
-        return new Wiring(environment);
+        UploadSettings settings = UploadSettings.fromEnvironment(environment);
+        AwsCredentialsProvider credentials = AwsClients.credentials(environment);
+        return new Wiring(settings, credentials, new ObjectKeys(settings.keyPrefix()),
+                () -> AwsClients.s3Client(settings, credentials));
+    }
+
+    /**
+     * An S3 client configured as this wiring's (same code path: region, endpoint, checksums,
+     * timeouts) on the given HTTP client, with fixed fake credentials. The caller closes both.
+     */
+    S3Client primingS3Client(SdkHttpClient httpClient) {
+        return AwsClients.s3Client(settings, PRIMING_CREDENTIALS, httpClient);
+    }
+
+    /**
+     * The same operations on the given S3 client, with keys that take the fixed priming id instead
+     * of a random one: what priming's twin handlers are built from.
+     */
+    Wiring forPriming(S3Client s3) {
+        return new Wiring(settings, PRIMING_CREDENTIALS, ObjectKeys.forPriming(settings.keyPrefix()), () -> s3);
     }
 
     CreateUpload createUpload() {
@@ -67,7 +100,7 @@ final class Wiring {
     }
 
     private S3Uploads uploads() {
-        return new S3Uploads(AwsClients.s3Client(settings, credentials), settings.bucket());
+        return new S3Uploads(s3Clients.get(), settings.bucket());
     }
 
     /** Our own SigV4 presigning: no SDK presigner, no endpoint rules, no S3 client. */

@@ -18,11 +18,22 @@ public final class ObjectKeys {
     public static final int MAX_KEY_BYTES = 1024;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
+    /** The id of every priming key: fixed, so no random state is drawn before a snapshot. */
+    private static final UUID PRIMING_ID = UUID.fromString("00000000-0000-4000-8000-000000000000");
+
     private final String keyPrefix;
     private final Supplier<UUID> ids;
 
     public ObjectKeys(String keyPrefix) {
         this(keyPrefix, UUID::randomUUID);
+    }
+
+    /**
+     * Keys under the prefix that all take the priming id instead of a random one, for the requests
+     * a function runs on itself before a SnapStart snapshot (see {@link #exampleKey}).
+     */
+    public static ObjectKeys forPriming(String keyPrefix) {
+        return new ObjectKeys(keyPrefix, () -> PRIMING_ID);
     }
 
     ObjectKeys(String keyPrefix, Supplier<UUID> ids) {
@@ -40,7 +51,7 @@ public final class ObjectKeys {
      * before a SnapStart snapshot: drawing a random id there would keep random state in the snapshot.
      */
     public String exampleKey(Owner owner) {
-        return ownerPrefix(owner) + "00000000-0000-4000-8000-000000000000/priming.bin";
+        return ownerPrefix(owner) + PRIMING_ID + "/priming.bin";
     }
 
     /** Where every key of this owner starts. */

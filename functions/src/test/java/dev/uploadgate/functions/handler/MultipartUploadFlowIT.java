@@ -105,4 +105,33 @@ class MultipartUploadFlowIT extends S3ProxyIntegrationTest {
         assertThat(listed.body().get(count - 1).get("PartNumber").asInt()).isEqualTo(count);
         api.abort(key, uploadId);
     }
+    @Test
+    void upload_afterSnapStartPriming_realHandlersStillCallS3() throws Exception {
+        Api primed = new Api(s3.environment());
+        for (HttpApiHandler handler : List.<HttpApiHandler>of(primed.create, primed.complete, primed.listParts, primed.abort)) {
+            handler.beforeCheckpoint(null);
+            handler.afterRestore(null);
+        }
+
+        Answer created = primed.createUpload("after priming.bin", "application/octet-stream");
+        assertThat(created.status()).isEqualTo(200);
+        String key = created.text("key");
+        String uploadId = created.text("uploadId");
+        assertThat(key).doesNotContain("00000000-0000-4000-8000-000000000000");
+        assertThat(uploadId).isNotEqualTo(Priming.UPLOAD_ID);
+        byte[] body = PlainHttp.randomBytes(1000, 3);
+        HttpResponse<byte[]> put = PlainHttp.put(primed.presignPart(key, uploadId, 1).text("url"), body, Map.of());
+        String part = "{\"PartNumber\":1,\"ETag\":" + Api.quote(put.headers().firstValue("ETag").orElseThrow()) + "}";
+
+        assertThat(primed.listParts(key, uploadId).body()).hasSize(1);
+        Answer completed = primed.complete(key, uploadId, "[" + part + "]");
+        assertThat(completed.status()).as(completed.body().toString()).isEqualTo(200);
+        assertThat(completed.body().get("size").asLong()).isEqualTo(1000);
+        assertThat(completed.text("bucket")).isEqualTo(S3ProxyServer.BUCKET);
+        assertThat(PlainHttp.sha256(PlainHttp.get(primed.download(key).text("url")).body())).isEqualTo(PlainHttp.sha256(body));
+
+        Answer other = primed.createUpload("aborted.bin", "application/octet-stream");
+        assertThat(primed.abort(other.text("key"), other.text("uploadId")).status()).isEqualTo(200);
+        assertThat(primed.listParts(other.text("key"), other.text("uploadId")).status()).isEqualTo(404);
+    }
 }

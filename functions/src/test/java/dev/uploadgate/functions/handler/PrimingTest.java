@@ -2,13 +2,18 @@ package dev.uploadgate.functions.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.uploadgate.functions.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,15 +66,97 @@ class PrimingTest {
     }
 
     @Test
-    void prime_s3Handlers_stopAtAValidationFailureBeforeAnyS3Call() {
-        List<HttpApiHandler> handlers = List.of(new CreateMultipartHandler(environment), new CompleteMultipartHandler(environment),
-                new ListPartsHandler(environment), new AbortMultipartHandler(environment));
+    void prime_s3Handlers_answerTheirValidationFailureThen200sFromTheCannedS3WithoutNetwork() {
+        Map<HttpApiHandler, Integer> s3Requests = new LinkedHashMap<>();
+        s3Requests.put(new CreateMultipartHandler(environment), 1);
+        s3Requests.put(new CompleteMultipartHandler(environment), 1);
+        s3Requests.put(new ListPartsHandler(environment), 2);
+        s3Requests.put(new AbortMultipartHandler(environment), 1);
 
-        for (HttpApiHandler handler : handlers) {
-            assertThat(handler.prime()).as(handler.operation()).isNotEmpty().allSatisfy(status ->
-                    assertThat(status).isBetween(400, 499));
-        }
+        s3Requests.forEach((handler, count) -> {
+            List<Integer> statuses = handler.prime();
+
+            assertThat(statuses).as(handler.operation()).hasSize(1 + count);
+            assertThat(statuses.get(0)).as(handler.operation()).isBetween(400, 499);
+            assertThat(statuses.subList(1, statuses.size())).as(handler.operation()).containsOnly(200);
+        });
         assertThat(connections).hasValue(0);
+    }
+
+    @Test
+    void prime_s3Handlers_runEachS3OperationThroughTheSdkAgainstTheCannedS3() {
+        Wiring wiring = Wiring.of(environment);
+        Map<String, CannedS3> canned = new LinkedHashMap<>();
+        List<HttpApiHandler> handlers = List.of(
+                new CreateMultipartHandler(wiring.createUpload(),
+                        S3Priming.offline(wiring, twin -> new CreateMultipartHandler(twin.createUpload()), recorder(canned, "create"))),
+                new CompleteMultipartHandler(wiring.completeUpload(),
+                        S3Priming.offline(wiring, twin -> new CompleteMultipartHandler(twin.completeUpload()), recorder(canned, "complete"))),
+                new ListPartsHandler(wiring.listUploadParts(),
+                        S3Priming.offline(wiring, twin -> new ListPartsHandler(twin.listUploadParts()), recorder(canned, "list"))),
+                new AbortMultipartHandler(wiring.abortUpload(),
+                        S3Priming.offline(wiring, twin -> new AbortMultipartHandler(twin.abortUpload()), recorder(canned, "abort"))));
+
+        handlers.forEach(HttpApiHandler::prime);
+
+        assertThat(canned.get("create").operations()).containsExactly("CreateMultipartUpload");
+        assertThat(canned.get("complete").operations()).containsExactly("ListParts", "CompleteMultipartUpload", "HeadObject");
+        assertThat(canned.get("list").operations()).containsExactly("ListParts", "ListParts", "ListMultipartUploads");
+        assertThat(canned.get("abort").operations()).containsExactly("AbortMultipartUpload");
+        assertThat(connections).hasValue(0);
+    }
+
+    @Test
+    void prime_createTwice_answersTheSameBytesFromFixedValues() {
+        Wiring wiring = Wiring.of(environment);
+        List<byte[]> request = List.of(Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
+                "{\"filename\":\"priming.bin\",\"type\":\"application/octet-stream\",\"size\":" + CannedS3.OBJECT_SIZE + "}"));
+        List<String> answers = new ArrayList<>();
+        S3Priming priming = S3Priming.offline(wiring, twin -> new RecordingCreate(twin, answers), CannedS3::new);
+
+        priming.prime(request);
+        priming.prime(request);
+
+        assertThat(answers).hasSize(2).allSatisfy(answer -> assertThat(answer)
+                .contains("00000000-0000-4000-8000-000000000000/priming.bin")
+                .contains(Priming.UPLOAD_ID));
+        assertThat(answers.get(0)).isEqualTo(answers.get(1));
+    }
+
+    @Test
+    void prime_s3HandlersWithAClosedS3Endpoint_stillAnswer200() throws IOException {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        Map<String, String> closed = new HashMap<>(environment);
+        closed.put("S3_ENDPOINT_URL", "http://127.0.0.1:" + closedPort);
+
+        List<Integer> statuses = new CompleteMultipartHandler(closed).prime();
+
+        assertThat(statuses).containsExactly(400, 200);
+    }
+
+    private static Supplier<CannedS3> recorder(Map<String, CannedS3> canned, String name) {
+        return () -> canned.computeIfAbsent(name, n -> new CannedS3());
+    }
+
+    /** Create's twin, keeping each response it writes. */
+    private static final class RecordingCreate extends HttpApiHandler {
+        private final CreateMultipartHandler create;
+        private final List<String> answers;
+
+        RecordingCreate(Wiring wiring, List<String> answers) {
+            this.create = new CreateMultipartHandler(wiring.createUpload());
+            this.answers = answers;
+        }
+
+        @Override
+        Object handle(ApiRequest request) {
+            Object answer = create.handle(request);
+            answers.add(Json.write(answer));
+            return answer;
+        }
     }
 
     @Test
