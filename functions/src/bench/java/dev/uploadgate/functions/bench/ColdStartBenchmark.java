@@ -285,13 +285,24 @@ public final class ColdStartBenchmark {
                 bucket = fields.get("bucket");
                 accessKey = fields.get("access-key");
                 secretKey = fields.get("secret-key");
-                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }), "local-mode-output");
+                Thread drain = new Thread(() -> drain(lines), "local-mode-output");
                 drain.setDaemon(true);
                 drain.start();
                 return local;
             }
         }
         throw new IllegalStateException("local mode printed no S3 line");
+    }
+
+    /** Reads local mode's output so it never blocks on a full pipe, until local mode is stopped. */
+    private static void drain(BufferedReader lines) {
+        try {
+            while (lines.readLine() != null) {
+                // discarded: the benchmark only needed the start-up lines
+            }
+        } catch (IOException e) {
+            // The stream closes when the benchmark stops local mode; nothing is left to read.
+        }
     }
 
     private static String table(List<String> functions, List<String> variants, Map<String, Series> results, int runs) {
