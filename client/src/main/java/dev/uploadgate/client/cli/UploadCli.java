@@ -36,6 +36,11 @@ public final class UploadCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // HttpURLConnection keeps at most 5 idle connections per host by default; with more parts in
+        // flight the rest would be closed after each request and reopened (a TLS handshake each on S3).
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         Thread main = Thread.currentThread();
         AtomicBoolean done = new AtomicBoolean();
         // Ctrl-C: interrupt the transfer and give it time to abort its upload (or keep it for --state).

@@ -1,10 +1,10 @@
 package dev.uploadgate.functions.handler;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.json.Json;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
