@@ -36,7 +36,7 @@ final class Wiring {
      * credentials for them would call Lambda's credentials endpoint and keep the answer in the snapshot.
      */
     private static final AwsCredentialsProvider PRIMING_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRIMINGSNAPSTART", "priming-secret-never-sent"));
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING-FAKE-ACCESS-KEY", "priming-secret-never-sent"));
 
     private final UploadSettings settings;
     private final AwsCredentialsProvider credentials;
