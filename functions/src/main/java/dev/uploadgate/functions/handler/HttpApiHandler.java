@@ -66,7 +66,7 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
      * none needed the network).
      */
     final List<Integer> prime() {
-        List<Integer> statuses = new ArrayList<>(answer(primingRequests()));
+        List<Integer> statuses = new ArrayList<>(primingTwin().answer(primingRequests()));
         statuses.addAll(primeS3Calls());
         for (Object answer : primingAnswers()) {
             Json.writeBytes(ApiResponses.ok(answer));
@@ -95,6 +95,15 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
      */
     List<Integer> primeS3Calls() {
         return List.of();
+    }
+
+    /**
+     * The handler the priming requests run on: this one, or for the presign operations a twin that
+     * signs with fixed fake credentials ({@link Wiring#forPriming()}), so that priming resolves no
+     * credentials of the function's own.
+     */
+    HttpApiHandler primingTwin() {
+        return this;
     }
 
     /** Requests of this operation (payload 2.0 event JSON) that complete without any network call. */

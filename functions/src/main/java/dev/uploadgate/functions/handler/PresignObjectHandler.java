@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public final class PresignObjectHandler extends HttpApiHandler {
     private final PresignObject presignObject;
+    /** Signs with fake credentials while priming; null when this handler primes on itself. */
+    private final PresignObjectHandler primingTwin;
 
     /** Used by the Lambda runtime. */
     public PresignObjectHandler() {
@@ -23,12 +25,28 @@ public final class PresignObjectHandler extends HttpApiHandler {
 
     /** Runs with the given environment instead of the process's (local mode). */
     public PresignObjectHandler(Map<String, String> environment) {
-        this(Wiring.of(environment).presignObject());
+        this(Wiring.of(environment));
         registerForCheckpoint();
     }
 
+    /** Primed on a twin of the same wiring with fake credentials. */
+    PresignObjectHandler(Wiring wiring) {
+        this(wiring.presignObject(), new PresignObjectHandler(wiring.forPriming().presignObject()));
+    }
+
+    /** Primed on itself (tests, and the twin). */
     PresignObjectHandler(PresignObject presignObject) {
+        this(presignObject, null);
+    }
+
+    private PresignObjectHandler(PresignObject presignObject, PresignObjectHandler primingTwin) {
         this.presignObject = Objects.requireNonNull(presignObject, "presignObject");
+        this.primingTwin = primingTwin;
+    }
+
+    @Override
+    HttpApiHandler primingTwin() {
+        return primingTwin == null ? this : primingTwin;
     }
 
     @Override
@@ -50,8 +68,8 @@ public final class PresignObjectHandler extends HttpApiHandler {
     }
 
     /**
-     * A presigned download (real signing work), and the form and PUT requests' rules, stopped by a
-     * size above any limit before a key (a random id) is drawn.
+     * A presigned download, a form upload and a PUT upload (real signing work, run on the twin with
+     * fixed-id keys, so no random id is drawn), and the form and PUT requests' size rule.
      */
     @Override
     List<byte[]> primingRequests() {
@@ -59,8 +77,14 @@ public final class PresignObjectHandler extends HttpApiHandler {
                 "metadata[name]", "priming.bin", "size", Priming.TOO_LARGE);
         Map<String, String> put = new LinkedHashMap<>(upload);
         put.put("method", "PUT");
+        Map<String, String> fitting = new LinkedHashMap<>(upload);
+        fitting.put("size", "1048576");
+        Map<String, String> fittingPut = new LinkedHashMap<>(fitting);
+        fittingPut.put("method", "PUT");
         return List.of(
                 Priming.request("GET", "/s3/download", Map.of(), Map.of("key", presignObject.exampleKey(Priming.owner())), null),
+                Priming.request("GET", "/s3/params", Map.of(), fitting, null),
+                Priming.request("GET", "/s3/params", Map.of(), fittingPut, null),
                 Priming.request("GET", "/s3/params", Map.of(), upload, null),
                 Priming.request("GET", "/s3/params", Map.of(), put, null));
     }

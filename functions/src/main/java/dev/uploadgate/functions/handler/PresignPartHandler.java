@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
  */
 public final class PresignPartHandler extends HttpApiHandler {
     private final PresignParts presignParts;
+    /** Signs with fake credentials while priming; null when this handler primes on itself. */
+    private final PresignPartHandler primingTwin;
 
     /** Used by the Lambda runtime. */
     public PresignPartHandler() {
@@ -23,12 +25,28 @@ public final class PresignPartHandler extends HttpApiHandler {
 
     /** Runs with the given environment instead of the process's (local mode). */
     public PresignPartHandler(Map<String, String> environment) {
-        this(Wiring.of(environment).presignParts());
+        this(Wiring.of(environment));
         registerForCheckpoint();
     }
 
+    /** Primed on a twin of the same wiring with fake credentials. */
+    PresignPartHandler(Wiring wiring) {
+        this(wiring.presignParts(), new PresignPartHandler(wiring.forPriming().presignParts()));
+    }
+
+    /** Primed on itself (tests, and the twin). */
     PresignPartHandler(PresignParts presignParts) {
+        this(presignParts, null);
+    }
+
+    private PresignPartHandler(PresignParts presignParts, PresignPartHandler primingTwin) {
         this.presignParts = Objects.requireNonNull(presignParts, "presignParts");
+        this.primingTwin = primingTwin;
+    }
+
+    @Override
+    HttpApiHandler primingTwin() {
+        return primingTwin == null ? this : primingTwin;
     }
 
     @Override

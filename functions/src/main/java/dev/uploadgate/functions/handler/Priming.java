@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
 /**
  * The requests a function runs on itself before a SnapStart snapshot, so the snapshot holds the
  * classes, JIT code and Jackson serializers of its real request path. Every value here is fixed,
- * and no clock reading or random draw is kept. Presigning does resolve the function's credentials:
- * under SnapStart that is the SDK's container-credentials provider (Lambda's local endpoint), whose
- * cache refreshes them once stale after a restore. The S3 operations' priming ({@link S3Priming})
- * does not: its twin client signs with fixed fake credentials and never reaches the network. What
- * that leaves behind is one entry of the SDK's static signing-key cache, derived from the fake
- * secret and the priming date, which no real request can match.
+ * and no clock reading or random draw is kept. No priming resolves the function's own credentials
+ * (under SnapStart a call to Lambda's credentials endpoint, whose answer would stay in the
+ * snapshot): the presign operations prime a twin that signs with fixed fake credentials and
+ * fixed-id keys ({@link Wiring#forPriming()}), and the S3 operations' priming ({@link S3Priming})
+ * runs a twin whose client signs with the same fake credentials and never reaches the network.
+ * What that leaves behind is one entry of our signing-key cache and one of the SDK's, derived
+ * from the fake secret and the priming date, which no real request can match.
  */
 final class Priming {
     /** An IAM caller, so the owner is derived (hashed) as for a real signed request. */

@@ -51,8 +51,12 @@ final class Wiring {
     }
 
     static Wiring of(Map<String, String> environment) {
+        return of(environment, AwsClients.credentials(environment));
+    }
+
+    /** With the given credentials instead of those the environment names (tests). */
+    static Wiring of(Map<String, String> environment, AwsCredentialsProvider credentials) {
         UploadSettings settings = UploadSettings.fromEnvironment(environment);
-        AwsCredentialsProvider credentials = AwsClients.credentials(environment);
         return new Wiring(settings, credentials, new ObjectKeys(settings.keyPrefix()),
                 () -> AwsClients.s3Client(settings, credentials));
     }
@@ -67,10 +71,19 @@ final class Wiring {
 
     /**
      * The same operations on the given S3 client, with keys that take the fixed priming id instead
-     * of a random one: what priming's twin handlers are built from.
+     * of a random one and the fixed fake credentials: what priming's twin handlers are built from.
      */
     Wiring forPriming(S3Client s3) {
         return new Wiring(settings, PRIMING_CREDENTIALS, ObjectKeys.forPriming(settings.keyPrefix()), () -> s3);
+    }
+
+    /**
+     * The presign operations' priming twin: fake credentials, so priming never resolves the
+     * function's own (under SnapStart a call to Lambda's credentials endpoint, whose answer would
+     * stay in the snapshot), and fixed-id keys. They call no S3.
+     */
+    Wiring forPriming() {
+        return forPriming(null);
     }
 
     CreateUpload createUpload() {

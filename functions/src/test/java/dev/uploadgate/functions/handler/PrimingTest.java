@@ -3,10 +3,13 @@ package dev.uploadgate.functions.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uploadgate.functions.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * SnapStart priming runs each handler's real request path before the snapshot, and must never
@@ -177,10 +183,46 @@ class PrimingTest {
     }
 
     @Test
-    void prime_presignObject_rejectsTheUploadsBeforeDrawingAKey() {
+    void prime_presignObject_signsDownloadFormAndPutThenRejectsOversizedUploads() {
         List<Integer> statuses = new PresignObjectHandler(environment).prime();
 
-        assertThat(statuses).hasSize(3);
-        assertThat(statuses.subList(1, 3)).allSatisfy(status -> assertThat(status).isBetween(400, 499));
+        assertThat(statuses).hasSize(5);
+        assertThat(statuses.subList(0, 3)).containsOnly(200);
+        assertThat(statuses.subList(3, 5)).allSatisfy(status -> assertThat(status).isBetween(400, 499));
+    }
+
+    @Test
+    void prime_presignHandlers_neverResolveTheFunctionsOwnCredentials() {
+        AtomicInteger resolved = new AtomicInteger();
+        AwsCredentialsProvider unavailable = () -> {
+            resolved.incrementAndGet();
+            throw SdkClientException.create("the credentials endpoint is not reachable while priming");
+        };
+
+        List<Integer> part = new PresignPartHandler(Wiring.of(environment, unavailable)).prime();
+        List<Integer> object = new PresignObjectHandler(Wiring.of(environment, unavailable)).prime();
+
+        assertThat(part).containsExactly(200, 200);
+        assertThat(object.subList(0, 3)).containsOnly(200);
+        assertThat(resolved).hasValue(0);
+    }
+
+    @Test
+    void handleRequest_presignHandlerAfterPriming_signsWithTheFunctionsOwnCredentials() throws IOException {
+        AtomicInteger resolved = new AtomicInteger();
+        AwsCredentialsProvider own = () -> {
+            resolved.incrementAndGet();
+            return AwsBasicCredentials.create("OWN-ACCESS-KEY", "own-secret");
+        };
+        PresignPartHandler handler = new PresignPartHandler(Wiring.of(environment, own));
+        handler.prime();
+        byte[] request = handler.primingRequests().get(0);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+
+        handler.handleRequest(new ByteArrayInputStream(request), response, Priming.CONTEXT);
+
+        assertThat(response.toString(StandardCharsets.UTF_8)).contains("OWN-ACCESS-KEY")
+                .doesNotContain("PRIMING-FAKE-ACCESS-KEY");
+        assertThat(resolved).hasValue(1);
     }
 }
