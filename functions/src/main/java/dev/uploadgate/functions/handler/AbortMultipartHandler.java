@@ -54,9 +54,4 @@ public final class AbortMultipartHandler extends HttpApiHandler {
         return s3Priming.prime(List.of(Priming.request("DELETE", "/s3/multipart/" + Priming.UPLOAD_ID,
                 Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", abortUpload.exampleKey(Priming.owner())), null)));
     }
-
-    @Override
-    List<Object> primingAnswers() {
-        return List.of(Map.of());
-    }
 }

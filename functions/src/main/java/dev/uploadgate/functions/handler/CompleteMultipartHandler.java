@@ -1,7 +1,6 @@
 package dev.uploadgate.functions.handler;
 
 import dev.uploadgate.functions.service.CompleteUpload;
-import dev.uploadgate.functions.service.CompleteUploadResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,12 +56,5 @@ public final class CompleteMultipartHandler extends HttpApiHandler {
         String path = "/s3/multipart/" + Priming.UPLOAD_ID + "/complete";
         return s3Priming.prime(List.of(Priming.request("POST", path, Map.of("uploadId", Priming.UPLOAD_ID),
                 Map.of("key", completeUpload.exampleKey(Priming.owner())), Priming.PARTS_IN_ORDER)));
-    }
-
-    @Override
-    List<Object> primingAnswers() {
-        String key = completeUpload.exampleKey(Priming.owner());
-        return List.of(new CompleteUploadResponse("https://priming.invalid/" + key, key, "priming",
-                "\"0123456789abcdef0123456789abcdef-2\"", 5_242_957L));
     }
 }

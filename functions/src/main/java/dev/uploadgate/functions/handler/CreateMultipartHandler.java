@@ -1,7 +1,6 @@
 package dev.uploadgate.functions.handler;
 
 import dev.uploadgate.functions.service.CreateUpload;
-import dev.uploadgate.functions.service.CreateUploadResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,11 +57,5 @@ public final class CreateMultipartHandler extends HttpApiHandler {
         return s3Priming.prime(List.of(Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
                 "{\"filename\":\"priming.bin\",\"type\":\"application/octet-stream\",\"metadata\":{\"name\":\"priming.bin\"},"
                         + "\"size\":" + CannedS3.OBJECT_SIZE + "}")));
-    }
-
-    @Override
-    List<Object> primingAnswers() {
-        return List.of(new CreateUploadResponse("uploads/priming/00000000-0000-4000-8000-000000000000/priming.bin",
-                Priming.UPLOAD_ID, 8_388_608L, 2));
     }
 }

@@ -62,15 +62,12 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
     /**
      * Runs the priming requests through the same stream path as Lambda's (event bytes in, response
      * bytes out), then the S3 operations' requests against an in-memory S3 ({@link S3Priming}),
-     * writes the operation's success answers, and returns each request's status (tests check that
-     * none needed the network).
+     * whose success answers build the JSON serializers a real answer needs, and returns each
+     * request's status (tests check that none needed the network).
      */
     final List<Integer> prime() {
         List<Integer> statuses = new ArrayList<>(primingTwin().answer(primingRequests()));
         statuses.addAll(primeS3Calls());
-        for (Object answer : primingAnswers()) {
-            Json.writeBytes(ApiResponses.ok(answer));
-        }
         return statuses;
     }
 
@@ -108,14 +105,6 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
 
     /** Requests of this operation (payload 2.0 event JSON) that complete without any network call. */
     List<byte[]> primingRequests() {
-        return List.of();
-    }
-
-    /**
-     * Success answers this operation gives only after an S3 call, written once so their JSON
-     * serializers are built before the snapshot. Fixed values only.
-     */
-    List<Object> primingAnswers() {
         return List.of();
     }
 

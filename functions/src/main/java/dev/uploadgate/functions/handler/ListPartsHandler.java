@@ -1,7 +1,6 @@
 package dev.uploadgate.functions.handler;
 
 import dev.uploadgate.functions.service.ListUploadParts;
-import dev.uploadgate.functions.service.PartResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,10 +58,5 @@ public final class ListPartsHandler extends HttpApiHandler {
                 Priming.request("GET", "/s3/multipart/" + Priming.UPLOAD_ID, Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", key), null),
                 Priming.request("GET", "/s3/multipart/" + Priming.EMPTY_UPLOAD_ID, Map.of("uploadId", Priming.EMPTY_UPLOAD_ID),
                         Map.of("key", key), null)));
-    }
-
-    @Override
-    List<Object> primingAnswers() {
-        return List.of(List.of(new PartResponse(1, 5_242_880L, "\"0123456789abcdef0123456789abcdef\"")));
     }
 }
