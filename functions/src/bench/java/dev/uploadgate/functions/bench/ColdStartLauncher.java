@@ -1,7 +1,5 @@
 package dev.uploadgate.functions.bench;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -11,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uploadgate.functions.handler.FixedContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -66,7 +65,7 @@ public final class ColdStartLauncher {
     /** The runtime hands a stream handler the event's bytes as they came, and sends on what it writes. */
     private static byte[] invokeStream(RequestStreamHandler handler, Path event) throws Exception {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(event)), response, new StderrContext());
+        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(event)), response, stderrContext());
         return response.toByteArray();
     }
 
@@ -82,7 +81,7 @@ public final class ColdStartLauncher {
             try (InputStream in = Files.newInputStream(file)) {
                 event = events.fromJson(in);
             }
-            APIGatewayV2HTTPResponse response = typed(handler).handleRequest(event, new StderrContext());
+            APIGatewayV2HTTPResponse response = typed(handler).handleRequest(event, stderrContext());
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             responses.toJson(response, json);
             return json.toByteArray();
@@ -95,8 +94,8 @@ public final class ColdStartLauncher {
     }
 
     /** Lambda writes function logs to its log pipe; here they go to stderr, which the parent keeps. */
-    private static final class StderrContext implements Context {
-        private static final LambdaLogger LOGGER = new LambdaLogger() {
+    private static Context stderrContext() {
+        return new FixedContext("bench", "cold-start-bench", new LambdaLogger() {
             @Override
             public void log(String message) {
                 System.err.println(message);
@@ -106,61 +105,6 @@ public final class ColdStartLauncher {
             public void log(byte[] message) {
                 System.err.println(new String(message, StandardCharsets.UTF_8));
             }
-        };
-
-        @Override
-        public String getAwsRequestId() {
-            return "cold-start-bench";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/bench";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:bench:live";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 15_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return LOGGER;
-        }
+        });
     }
 }

@@ -1,7 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.uploadgate.functions.json.Json;
@@ -40,7 +38,17 @@ final class Priming {
     static final String TOO_LARGE = "5497558138881";
 
     /** Priming writes no log lines: there is no request to account for. */
-    static final Context CONTEXT = new SilentContext();
+    static final Context CONTEXT = new FixedContext("priming", "snapstart-priming", new LambdaLogger() {
+        @Override
+        public void log(String message) {
+            // Priming's request log lines would only say that priming ran.
+        }
+
+        @Override
+        public void log(byte[] message) {
+            // As above.
+        }
+    });
 
     private Priming() {
     }
@@ -85,72 +93,5 @@ final class Priming {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static final class SilentContext implements Context {
-        private static final LambdaLogger LOGGER = new LambdaLogger() {
-            @Override
-            public void log(String message) {
-            }
-
-            @Override
-            public void log(byte[] message) {
-            }
-        };
-
-        @Override
-        public String getAwsRequestId() {
-            return "snapstart-priming";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return null;
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionName() {
-            return null;
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return null;
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return null;
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return Integer.MAX_VALUE;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 0;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return LOGGER;
-        }
     }
 }
