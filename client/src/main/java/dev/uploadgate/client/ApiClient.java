@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * The uploadgate HTTP API (see http-api.md), one method per route. Retries what the policy
- * retries; turns every refusal into an {@link UploadException} that carries the API's code and
+ * retries; turns every refusal into an {@link TransferException} that carries the API's code and
  * message.
  */
 final class ApiClient {
@@ -140,7 +140,7 @@ final class ApiClient {
         try {
             return Json.MAPPER.readValue(reply.body(), answer);
         } catch (IOException e) {
-            throw new UploadException(UploadException.Kind.TRANSFER, what + " answered " + reply.status()
+            throw new TransferException(TransferException.Kind.TRANSFER, what + " answered " + reply.status()
                     + " with a body this client cannot read: " + e.getMessage()
                     + "; is " + baseUrl + " the uploadgate API?", e);
         }
@@ -162,7 +162,7 @@ final class ApiClient {
         return headers;
     }
 
-    private UploadException refusal(String what, Reply response) {
+    private TransferException refusal(String what, Reply response) {
         String code = null;
         String message = new String(response.body(), StandardCharsets.UTF_8);
         try {
@@ -180,7 +180,7 @@ final class ApiClient {
             case 404 -> "NoSuchUpload".equals(code) ? "; the upload was completed or aborted already" : "";
             default -> "";
         };
-        return UploadException.refused(response.status(), code, what + " was refused: HTTP " + response.status()
+        return TransferException.refused(response.status(), code, what + " was refused: HTTP " + response.status()
                 + (code == null ? "" : " " + code) + (message.isBlank() ? "" : ": " + truncate(message)) + hint);
     }
 

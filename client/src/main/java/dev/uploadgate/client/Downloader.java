@@ -77,7 +77,7 @@ public final class Downloader {
             return result;
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new UploadException(UploadException.Kind.LOCAL, "cannot write " + target + ": " + e.getMessage(), e);
+            throw new TransferException(TransferException.Kind.LOCAL, "cannot write " + target + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             deleteQuietly(partial);
             throw e;
@@ -111,15 +111,15 @@ public final class Downloader {
             out.flush();
             boolean verifiable = Digests.isPlainMd5(first.etag());
             if (verifiable && !Digests.hex(md5.digest()).equals(Digests.bareETag(first.etag()))) {
-                throw new UploadException(UploadException.Kind.INTEGRITY, "the bytes received from " + key
+                throw new TransferException(TransferException.Kind.INTEGRITY, "the bytes received from " + key
                         + " do not have the MD5 of the object's ETag " + first.etag() + "; download it again", null);
             }
             return new DownloadResult(key, total, first.etag(), verifiable, Duration.between(start, clock.instant()));
         } catch (IOException e) {
-            throw new UploadException(UploadException.Kind.LOCAL, "cannot write the download of " + key + ": " + e.getMessage(), e);
+            throw new TransferException(TransferException.Kind.LOCAL, "cannot write the download of " + key + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UploadException(UploadException.Kind.CANCELLED, "the download of " + key + " was cancelled", e);
+            throw new TransferException(TransferException.Kind.CANCELLED, "the download of " + key + " was cancelled", e);
         } finally {
             workers.shutdownNow();
         }
@@ -150,7 +150,7 @@ public final class Downloader {
                 return; // another range already got a fresh one
             }
             if (++presigns > PartSender.MAX_PRESIGNS_AFTER_403 * Math.max(1, concurrency)) {
-                throw new UploadException(UploadException.Kind.REFUSED, "S3 refused the download of " + key + " with HTTP "
+                throw new TransferException(TransferException.Kind.REFUSED, "S3 refused the download of " + key + " with HTTP "
                         + status + " even with fresh URLs: " + detail, null, status, PartSender.s3ErrorCode(detail), null, null, false);
             }
             url = null;
@@ -203,7 +203,7 @@ public final class Downloader {
                         throw new UncheckedUrlRefused();
                     }
                     String code = PartSender.s3ErrorCode(text);
-                    throw new UploadException(UploadException.Kind.REFUSED, "S3 refused the download of " + url.key + " with HTTP "
+                    throw new TransferException(TransferException.Kind.REFUSED, "S3 refused the download of " + url.key + " with HTTP "
                             + status + (code == null ? "" : " " + code) + ("NoSuchKey".equals(code) ? "; no object has this key" : ""),
                             null, status, code, null, null, false);
                 });
@@ -225,17 +225,17 @@ public final class Downloader {
         } else {
             total = contentLength(answer);
             if (total < 0 || total > Integer.MAX_VALUE - 64) {
-                throw new UploadException(UploadException.Kind.TRANSFER, "the server ignores byte ranges and the object"
+                throw new TransferException(TransferException.Kind.TRANSFER, "the server ignores byte ranges and the object"
                         + " is too large to download in one piece", null);
             }
         }
         String gotEtag = answer.header("etag") == null ? "" : answer.header("etag");
         if (etag != null && !Digests.bareETag(etag).equals(Digests.bareETag(gotEtag))) {
-            throw new UploadException(UploadException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
+            throw new TransferException(TransferException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
                     + " download (ETag " + etag + ", then " + gotEtag + "); download it again", null);
         }
         if (expectedTotal >= 0 && total != expectedTotal) {
-            throw new UploadException(UploadException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
+            throw new TransferException(TransferException.Kind.INTEGRITY, "the object " + url.key + " changed during the"
                     + " download (" + expectedTotal + " bytes, then " + total + "); download it again", null);
         }
         int length = (int) (status == 200 ? total : Math.min(total - offset, maxLength));
@@ -290,7 +290,7 @@ public final class Downloader {
         try {
             return range.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof UploadException u) {
+            if (e.getCause() instanceof TransferException u) {
                 throw u;
             }
             if (e.getCause() instanceof InterruptedException) {

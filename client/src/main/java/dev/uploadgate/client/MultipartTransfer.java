@@ -112,7 +112,7 @@ final class MultipartTransfer implements AutoCloseable {
                 length = readFully(in, buffer, (int) partSize);
             } catch (IOException e) {
                 buffers.give(buffer);
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL,
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.LOCAL,
                         "cannot read the input stream at byte " + total + ": " + e.getMessage(), e));
                 break;
             }
@@ -122,7 +122,7 @@ final class MultipartTransfer implements AutoCloseable {
             }
             if (partNumber > PartSizes.MAX_PARTS) {
                 buffers.give(buffer);
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL, "the stream is longer than "
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.LOCAL, "the stream is longer than "
                         + PartSizes.MAX_PARTS + " parts of " + partSize + " bytes; pass a larger part size", null));
                 break;
             }
@@ -169,9 +169,9 @@ final class MultipartTransfer implements AutoCloseable {
             try {
                 task.run();
             } catch (InterruptedException e) {
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.CANCELLED, "the upload was cancelled", e));
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.CANCELLED, "the upload was cancelled", e));
             } catch (IOException e) {
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL, e.getMessage(), e));
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.LOCAL, e.getMessage(), e));
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
             } finally {
@@ -192,7 +192,7 @@ final class MultipartTransfer implements AutoCloseable {
             }
         }
         Throwable first = failure.get();
-        if (first instanceof UploadException e) {
+        if (first instanceof TransferException e) {
             throw e;
         }
         if (first instanceof RuntimeException e) {

@@ -56,14 +56,14 @@ final class PartSender {
                 String etag = Retries.run(retryPolicy, what, () -> attempt(key, uploadId, urls, partNumber, buffer, length,
                         contentMd5, progress));
                 if (!Digests.bareETag(etag).equals(Digests.hex(md5))) {
-                    throw new UploadException(UploadException.Kind.INTEGRITY, "S3 stored part " + partNumber + " with ETag " + etag
+                    throw new TransferException(TransferException.Kind.INTEGRITY, "S3 stored part " + partNumber + " with ETag " + etag
                             + ", not the MD5 of the bytes sent (" + Digests.hex(md5) + "); if the bucket uses SSE-KMS or SSE-C its"
                             + " ETags are not MD5s and this client cannot verify uploads to it", null);
                 }
                 return etag;
             } catch (UrlRefused e) {
                 if (presigns >= MAX_PRESIGNS_AFTER_403) {
-                    throw new UploadException(UploadException.Kind.REFUSED, what + " was refused with HTTP " + e.status
+                    throw new TransferException(TransferException.Kind.REFUSED, what + " was refused with HTTP " + e.status
                             + " even with a freshly presigned URL: " + e.getMessage()
                             + "; check that the API's clock and credentials are right", null, e.status, "AccessDenied", null, null, false);
                 }
@@ -90,7 +90,7 @@ final class PartSender {
                     if (status == 200) {
                         String etag = answer.header("etag");
                         if (etag == null) {
-                            throw new UploadException(UploadException.Kind.INTEGRITY, "S3 answered part " + partNumber
+                            throw new TransferException(TransferException.Kind.INTEGRITY, "S3 answered part " + partNumber
                                     + " without an ETag; if a proxy or CORS rule strips it, let ETag through", null);
                         }
                         return etag;
@@ -109,7 +109,7 @@ final class PartSender {
         if (status == 403) {
             return new UrlRefused(status, code == null ? "HTTP 403" : code + " " + s3ErrorMessage(body));
         }
-        return new UploadException(UploadException.Kind.REFUSED, "S3 refused part " + partNumber + " with HTTP " + status
+        return new TransferException(TransferException.Kind.REFUSED, "S3 refused part " + partNumber + " with HTTP " + status
                 + (code == null ? "" : " " + code + ": " + s3ErrorMessage(body))
                 + ("NoSuchUpload".equals(code) ? "; the upload was aborted or completed meanwhile" : ""),
                 null, status, code, null, null, false);

@@ -116,7 +116,7 @@ final class PartUrlCache {
         answer.presignedUrls().forEach((number, url) -> fetched.put(Integer.valueOf(number), new Entry(url, asked.plus(lifetime), lifetime)));
         for (int part : parts) {
             if (!fetched.containsKey(part)) {
-                throw new UploadException(UploadException.Kind.TRANSFER, "the API's batch presign answer has no URL for part "
+                throw new TransferException(TransferException.Kind.TRANSFER, "the API's batch presign answer has no URL for part "
                         + part + "; is " + api.baseUrl() + " the uploadgate API?", null);
             }
         }
@@ -136,7 +136,7 @@ final class PartUrlCache {
                 // A failed batch is asked again by the next part that needs it.
                 batches.values().remove(batch);
             }
-            if (cause instanceof UploadException u) {
+            if (cause instanceof TransferException u) {
                 throw u;
             }
             if (cause instanceof InterruptedException) {

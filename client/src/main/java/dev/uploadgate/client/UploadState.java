@@ -24,12 +24,12 @@ record UploadState(int version, String apiUrl, String key, String uploadId, long
         try {
             UploadState state = Json.MAPPER.readValue(stateFile.toFile(), UploadState.class);
             if (state.version() != VERSION || state.key() == null || state.uploadId() == null || state.identity() == null) {
-                throw new UploadException(UploadException.Kind.LOCAL, "state file " + stateFile
+                throw new TransferException(TransferException.Kind.LOCAL, "state file " + stateFile
                         + " is not a version " + VERSION + " upload state; delete it to start the upload over", null);
             }
             return state;
         } catch (IOException e) {
-            throw new UploadException(UploadException.Kind.LOCAL, "cannot read state file " + stateFile + ": " + e.getMessage()
+            throw new TransferException(TransferException.Kind.LOCAL, "cannot read state file " + stateFile + ": " + e.getMessage()
                     + "; delete it to start the upload over", e);
         }
     }

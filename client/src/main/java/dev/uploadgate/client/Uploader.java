@@ -78,7 +78,7 @@ public final class Uploader {
     /**
      * Uploads a file, read part by part at its offsets (never whole into memory).
      *
-     * @throws UploadException when the upload did not finish; its message says what was left behind
+     * @throws TransferException when the upload did not finish; its message says what was left behind
      */
     public UploadResult upload(Path file, UploadOptions options) {
         Objects.requireNonNull(file, "file");
@@ -108,7 +108,7 @@ public final class Uploader {
                     try {
                         state.write(options.stateFile().get());
                     } catch (IOException e) {
-                        throw leftovers(new UploadException(UploadException.Kind.LOCAL, "cannot write state file "
+                        throw leftovers(new TransferException(TransferException.Kind.LOCAL, "cannot write state file "
                                 + options.stateFile().get() + ": " + e.getMessage(), e), key, uploadId,
                                 UploadOptions.builder().keepOnFailure(false).build());
                     }
@@ -119,7 +119,7 @@ public final class Uploader {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UploadException(UploadException.Kind.CANCELLED, "the upload was cancelled before it started", e);
+            throw new TransferException(TransferException.Kind.CANCELLED, "the upload was cancelled before it started", e);
         }
         UploadState initial = state;
         ExecutorService presigner = Executors.newSingleThreadExecutor(MultipartTransfer.daemonThreads("uploadgate-presign"));
@@ -143,12 +143,12 @@ public final class Uploader {
                 options.stateFile().ifPresent(Uploader::deleteQuietly);
                 return result;
             }
-        } catch (UploadException e) {
+        } catch (TransferException e) {
             throw leftovers(e, key, uploadId, options);
         } catch (InterruptedException e) {
-            throw leftovers(new UploadException(UploadException.Kind.CANCELLED, "the upload was cancelled", e), key, uploadId, options);
+            throw leftovers(new TransferException(TransferException.Kind.CANCELLED, "the upload was cancelled", e), key, uploadId, options);
         } catch (IOException e) {
-            throw leftovers(new UploadException(UploadException.Kind.LOCAL, "cannot read " + file + ": " + e.getMessage(), e),
+            throw leftovers(new TransferException(TransferException.Kind.LOCAL, "cannot read " + file + ": " + e.getMessage(), e),
                     key, uploadId, options);
         } finally {
             presigner.shutdownNow();
@@ -178,7 +178,7 @@ public final class Uploader {
             uploadId = created.uploadId();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UploadException(UploadException.Kind.CANCELLED, "the upload was cancelled before it started", e);
+            throw new TransferException(TransferException.Kind.CANCELLED, "the upload was cancelled before it started", e);
         }
         ExecutorService presigner = Executors.newSingleThreadExecutor(MultipartTransfer.daemonThreads("uploadgate-presign"));
         PartUrlCache urls = new PartUrlCache(api, key, uploadId, p -> true, PartSizes.MAX_PARTS, presigner, clock);
@@ -187,10 +187,10 @@ public final class Uploader {
                 progress, etags -> { })) {
             long size = transfer.sendFromStream(in, chosenPartSize);
             return complete(transfer, key, uploadId, size, transfer.etags().size(), start);
-        } catch (UploadException e) {
+        } catch (TransferException e) {
             throw leftovers(e, key, uploadId, noResume);
         } catch (InterruptedException e) {
-            throw leftovers(new UploadException(UploadException.Kind.CANCELLED, "the upload was cancelled", e), key, uploadId, noResume);
+            throw leftovers(new TransferException(TransferException.Kind.CANCELLED, "the upload was cancelled", e), key, uploadId, noResume);
         } finally {
             presigner.shutdownNow();
         }
@@ -204,7 +204,7 @@ public final class Uploader {
             api.abort(key, uploadId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UploadException(UploadException.Kind.CANCELLED, "the abort was cancelled", e);
+            throw new TransferException(TransferException.Kind.CANCELLED, "the abort was cancelled", e);
         }
     }
 
@@ -217,7 +217,7 @@ public final class Uploader {
         ApiClient.Completed completed = completeWithPatience(key, uploadId, etags);
         String expected = Digests.multipartETag(transfer.md5s());
         if (!Digests.bareETag(completed.etag()).equals(expected) || completed.size() != size) {
-            throw new UploadException(UploadException.Kind.INTEGRITY, "the object " + key + " was stored with ETag "
+            throw new TransferException(TransferException.Kind.INTEGRITY, "the object " + key + " was stored with ETag "
                     + completed.etag() + " and " + completed.size() + " bytes, but the bytes sent make \"" + expected + "\" and "
                     + size + " bytes; it may not hold this file: upload it again", null, 0, null, key, uploadId, false);
         }
@@ -240,9 +240,9 @@ public final class Uploader {
         for (int attempt = 1; ; attempt++) {
             try {
                 return api.completeOnce(key, uploadId, etags);
-            } catch (UploadException e) {
-                boolean retryable = e.kind() == UploadException.Kind.TRANSFER;
-                boolean stillAssembling = ambiguous && e.kind() == UploadException.Kind.REFUSED
+            } catch (TransferException e) {
+                boolean retryable = e.kind() == TransferException.Kind.TRANSFER;
+                boolean stillAssembling = ambiguous && e.kind() == TransferException.Kind.REFUSED
                         && (e.status() == 404 || e.errorCode().filter(c -> c.equals("InvalidPart")).isPresent());
                 boolean patient = clock.instant().isBefore(giveUp);
                 if (retryable && attempt < retryPolicy.maxAttempts() && patient || stillAssembling && patient) {
@@ -254,7 +254,7 @@ public final class Uploader {
                 if (!ambiguous && !retryable) {
                     throw e;
                 }
-                throw new UploadException(e.kind(), e.getMessage() + "; an earlier complete call of upload " + uploadId
+                throw new TransferException(e.kind(), e.getMessage() + "; an earlier complete call of upload " + uploadId
                         + " failed without an answer and may still finish on S3: download " + key + " to see whether the"
                         + " object is there, and if it is not, discard the upload with: upload abort " + key + " " + uploadId,
                         e, e.status(), e.errorCode().orElse(null), key, uploadId, true);
@@ -271,9 +271,9 @@ public final class Uploader {
         List<ApiClient.ListedPart> listed;
         try {
             listed = api.listParts(key, uploadId);
-        } catch (UploadException e) {
+        } catch (TransferException e) {
             if (e.status() == 404) {
-                throw new UploadException(UploadException.Kind.REFUSED, "the upload " + uploadId + " of " + key
+                throw new TransferException(TransferException.Kind.REFUSED, "the upload " + uploadId + " of " + key
                         + " recorded in the state file no longer exists (completed, aborted or expired); delete the state file"
                         + " to start over", e, 404, e.errorCode().orElse(null), null, null, false);
             }
@@ -323,7 +323,7 @@ public final class Uploader {
     }
 
     /** The failure, with what became of the upload on the server: kept for a resume, aborted, or left behind. */
-    private UploadException leftovers(UploadException failure, String key, String uploadId, UploadOptions options) {
+    private TransferException leftovers(TransferException failure, String key, String uploadId, UploadOptions options) {
         if (failure.key().isPresent()) {
             return failure; // already says what became of the upload (completed, or maybe completing)
         }
@@ -337,8 +337,8 @@ public final class Uploader {
         try {
             api.abort(key, uploadId);
             return failure.withUpload(key, uploadId, false, "the multipart upload " + uploadId + " was aborted, nothing is left behind");
-        } catch (UploadException | InterruptedException e) {
-            UploadException left = failure.withUpload(key, uploadId, true, "the multipart upload " + uploadId + " of " + key
+        } catch (TransferException | InterruptedException e) {
+            TransferException left = failure.withUpload(key, uploadId, true, "the multipart upload " + uploadId + " of " + key
                     + " could not be aborted (" + e.getMessage() + ") and its parts still take storage: abort it with: upload abort "
                     + key + " " + uploadId + " (or let the bucket's lifecycle rule remove it)");
             left.addSuppressed(e);
@@ -353,19 +353,19 @@ public final class Uploader {
     private static FileIdentity identify(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new UploadException(UploadException.Kind.LOCAL, file + " is not a regular file", null);
+                throw new TransferException(TransferException.Kind.LOCAL, file + " is not a regular file", null);
             }
             return FileIdentity.of(file);
         } catch (NoSuchFileException e) {
-            throw new UploadException(UploadException.Kind.LOCAL, "no such file: " + file, e);
+            throw new TransferException(TransferException.Kind.LOCAL, "no such file: " + file, e);
         } catch (IOException e) {
-            throw new UploadException(UploadException.Kind.LOCAL, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new TransferException(TransferException.Kind.LOCAL, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     private static void requireSameFile(UploadState state, FileIdentity identity, Path file, Path stateFile) {
         if (!state.identity().equals(identity)) {
-            throw new UploadException(UploadException.Kind.LOCAL, file + " changed since the upload in state file " + stateFile
+            throw new TransferException(TransferException.Kind.LOCAL, file + " changed since the upload in state file " + stateFile
                     + " started (then " + state.identity() + ", now " + identity + "); to start over, discard the old upload with: "
                     + "upload abort " + state.key() + " " + state.uploadId() + ", and delete the state file", null, 0, null,
                     state.key(), state.uploadId(), true);

@@ -89,9 +89,9 @@ class FaultToleranceIT {
     void upload_partKeepsFailing_givesUpAfterMaxAttemptsAndAborts() {
         stack.proxy().rules(new FaultScript().onPart(2, -1, FaultProxy.status(503)));
 
-        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+        TransferException failure = catchThrowableOfType(TransferException.class, () -> uploader.upload(file));
 
-        assertThat(failure.kind()).isEqualTo(UploadException.Kind.TRANSFER);
+        assertThat(failure.kind()).isEqualTo(TransferException.Kind.TRANSFER);
         assertThat(failure.getMessage()).contains("part 2", "after " + ATTEMPTS + " attempts", "was aborted");
         assertThat(failure.leftBehind()).isFalse();
         assertThat(partPuts().get(2)).isEqualTo(ATTEMPTS);
@@ -104,9 +104,9 @@ class FaultToleranceIT {
         stack.proxy().rules(new FaultScript().onPart(1, -1, new FaultProxy.Answer(400,
                 "<Error><Code>InvalidArgument</Code><Message>no</Message></Error>", Map.of())));
 
-        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+        TransferException failure = catchThrowableOfType(TransferException.class, () -> uploader.upload(file));
 
-        assertThat(failure.kind()).isEqualTo(UploadException.Kind.REFUSED);
+        assertThat(failure.kind()).isEqualTo(TransferException.Kind.REFUSED);
         assertThat(failure.status()).isEqualTo(400);
         assertThat(failure.errorCode()).contains("InvalidArgument");
         assertThat(partPuts().get(1)).isEqualTo(1);
@@ -118,9 +118,9 @@ class FaultToleranceIT {
         stack.proxy().rules(new FaultScript().onPart(3, -1, new FaultProxy.Answer(200, "",
                 Map.of("ETag", "\"00000000000000000000000000000000\""))));
 
-        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+        TransferException failure = catchThrowableOfType(TransferException.class, () -> uploader.upload(file));
 
-        assertThat(failure.kind()).isEqualTo(UploadException.Kind.INTEGRITY);
+        assertThat(failure.kind()).isEqualTo(TransferException.Kind.INTEGRITY);
         assertThat(failure.getMessage()).contains("part 3", "was aborted");
         assertThat(partPuts().get(3)).isEqualTo(1);
     }
@@ -152,9 +152,9 @@ class FaultToleranceIT {
     void upload_apiRefusesCreate_failsAtOnceWithItsCode() {
         stack.api().faults(call -> call.routeKey().equals("POST /s3/multipart") ? 415 : 0);
 
-        UploadException failure = catchThrowableOfType(UploadException.class, () -> uploader.upload(file));
+        TransferException failure = catchThrowableOfType(TransferException.class, () -> uploader.upload(file));
 
-        assertThat(failure.kind()).isEqualTo(UploadException.Kind.REFUSED);
+        assertThat(failure.kind()).isEqualTo(TransferException.Kind.REFUSED);
         assertThat(failure.status()).isEqualTo(415);
         assertThat(stack.api().calls()).hasSize(1);
     }

@@ -53,9 +53,9 @@ class ResumeIT {
         Path state = dir.resolve("resumable.state");
         stack.proxy().rules(new FaultScript().on(seen -> seen.isPartPut() && seen.partNumber() >= 4, -1, new FaultProxy.Hold(release)));
 
-        UploadException stopped = stopWhenPartsFinished(file, state, 3);
+        TransferException stopped = stopWhenPartsFinished(file, state, 3);
 
-        assertThat(stopped.kind()).isEqualTo(UploadException.Kind.CANCELLED);
+        assertThat(stopped.kind()).isEqualTo(TransferException.Kind.CANCELLED);
         assertThat(stopped.leftBehind()).isTrue();
         assertThat(stopped.getMessage()).contains("was kept", state.toString(), "upload abort");
         assertThat(finishedParts(state)).containsExactly(1, 2, 3);
@@ -81,15 +81,15 @@ class ResumeIT {
         Path file = TestFiles.write(dir, "changing.bin", bytes);
         Path state = dir.resolve("changing.state");
         stack.proxy().rules(new FaultScript().on(seen -> seen.isPartPut() && seen.partNumber() >= 2, -1, new FaultProxy.Hold(release)));
-        UploadException stopped = stopWhenPartsFinished(file, state, 1);
+        TransferException stopped = stopWhenPartsFinished(file, state, 1);
         release.countDown();
         bytes[10] ^= 1;
         Files.write(file, bytes);
 
-        UploadException refused = catchThrowableOfType(UploadException.class,
+        TransferException refused = catchThrowableOfType(TransferException.class,
                 () -> uploader().upload(file, UploadOptions.builder().stateFile(state).build()));
 
-        assertThat(refused.kind()).isEqualTo(UploadException.Kind.LOCAL);
+        assertThat(refused.kind()).isEqualTo(TransferException.Kind.LOCAL);
         assertThat(refused.getMessage()).contains("changed since the upload", "upload abort " + stopped.key().orElseThrow());
         assertThat(state).exists();
         uploader().abort(stopped.key().orElseThrow(), stopped.uploadId().orElseThrow());
@@ -103,7 +103,7 @@ class ResumeIT {
     }
 
     /** Starts the upload on its own thread and interrupts it once the state file lists {@code parts} parts. */
-    private static UploadException stopWhenPartsFinished(Path file, Path state, int parts) throws Exception {
+    private static TransferException stopWhenPartsFinished(Path file, Path state, int parts) throws Exception {
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread upload = new Thread(() -> {
             try {
@@ -121,8 +121,8 @@ class ResumeIT {
         }
         upload.interrupt();
         upload.join(30_000);
-        assertThat(outcome.get()).isInstanceOf(UploadException.class);
-        return (UploadException) outcome.get();
+        assertThat(outcome.get()).isInstanceOf(TransferException.class);
+        return (TransferException) outcome.get();
     }
 
     private static Set<Integer> finishedParts(Path state) throws Exception {

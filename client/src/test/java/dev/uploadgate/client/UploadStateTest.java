@@ -31,9 +31,9 @@ class UploadStateTest {
     void read_notAStateFile_saysToDeleteIt() throws Exception {
         Path stateFile = Files.writeString(dir.resolve("bad.state"), "{\"hello\": 1}");
 
-        UploadException e = catchThrowableOfType(UploadException.class, () -> UploadState.read(stateFile));
+        TransferException e = catchThrowableOfType(TransferException.class, () -> UploadState.read(stateFile));
 
-        assertThat(e.kind()).isEqualTo(UploadException.Kind.LOCAL);
+        assertThat(e.kind()).isEqualTo(TransferException.Kind.LOCAL);
         assertThat(e.getMessage()).contains("delete it");
     }
 

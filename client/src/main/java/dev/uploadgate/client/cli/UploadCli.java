@@ -1,6 +1,6 @@
 package dev.uploadgate.client.cli;
 
-import dev.uploadgate.client.UploadException;
+import dev.uploadgate.client.TransferException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -88,7 +88,7 @@ public final class UploadCli implements Runnable {
     }
 
     static int handle(Exception failure, PrintStream err) {
-        if (failure instanceof UploadException e) {
+        if (failure instanceof TransferException e) {
             err.println("upload: " + e.getMessage());
             return ExitCodes.of(e);
         }
