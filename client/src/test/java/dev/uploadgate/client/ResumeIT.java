@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.uploadgate.client.testing.Checksums;
 import dev.uploadgate.client.testing.FaultProxy;
 import dev.uploadgate.client.testing.FaultScript;
 import dev.uploadgate.client.testing.TestFiles;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +75,63 @@ class ResumeIT {
         assertThat(resumed.uploadId()).isEqualTo(stopped.uploadId().orElseThrow());
         assertThat(TestFiles.sha256(stack.objectBytes(resumed.key()))).isEqualTo(TestFiles.sha256(bytes));
         assertThat(state).doesNotExist();
+    }
+
+    @Test
+    void upload_cancelledWhileItsCompleteRan_resumeReportsTheFinishedObject() throws Exception {
+        byte[] bytes = TestFiles.randomBytes(2 * PART + 100, 9);
+        Path file = TestFiles.write(dir, "completed.bin", bytes);
+        Path state = dir.resolve("completed.state");
+        CountDownLatch completing = new CountDownLatch(1);
+        stack.api().faults(call -> {
+            if (call.routeKey().endsWith("/complete")) {
+                completing.countDown();
+                sleep(500); // the client is interrupted meanwhile; the API completes all the same, as a Lambda would
+            }
+            return 0;
+        });
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread upload = new Thread(() -> {
+            try {
+                uploader().upload(file, UploadOptions.builder().stateFile(state).build());
+            } catch (Throwable t) { // the test inspects whatever ended it
+                outcome.set(t);
+            }
+        });
+        upload.start();
+        assertThat(completing.await(30, TimeUnit.SECONDS)).as("complete called").isTrue();
+        upload.interrupt();
+        upload.join(30_000);
+        assertThat(outcome.get()).isInstanceOf(TransferException.class);
+        TransferException stopped = (TransferException) outcome.get();
+        assertThat(stopped.kind()).isEqualTo(TransferException.Kind.CANCELLED);
+        String key = stopped.key().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!stack.objectExists(key)) {
+            assertThat(System.nanoTime()).as("the object completed").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        stack.reset();
+
+        UploadResult resumed = uploader().upload(file, UploadOptions.builder().stateFile(state).build());
+
+        assertThat(resumed.key()).isEqualTo(key);
+        assertThat(resumed.uploadId()).isEqualTo(stopped.uploadId().orElseThrow());
+        assertThat(resumed.partsSent()).isZero();
+        assertThat(resumed.parts()).isEqualTo(3);
+        assertThat(resumed.size()).isEqualTo(bytes.length);
+        assertThat(resumed.checksum()).isEqualTo(new ObjectChecksum("CRC32C", "FULL_OBJECT", Checksums.crc32c(bytes)));
+        assertThat(stack.proxy().count(FaultProxy.Seen::isPartPut)).isZero();
+        assertThat(TestFiles.sha256(stack.objectBytes(key))).isEqualTo(TestFiles.sha256(bytes));
+        assertThat(state).doesNotExist();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
