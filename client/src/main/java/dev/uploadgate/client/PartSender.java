@@ -102,14 +102,15 @@ final class PartSender {
     }
 
     /**
-     * S3's answer against the bytes sent: the checksum header it answers (when it does: S3 checked
-     * the bound header on the way in anyway), or, for MD5, the ETag.
+     * S3's answer against the bytes sent: the checksum it answers for the part (S3 and S3Proxy echo
+     * the header they checked), or, for MD5, the ETag.
      */
     private static void requireMatch(ChecksumAlgorithm algorithm, int partNumber, PartDigest digest, String etag, String answered) {
-        if (algorithm.isS3Checksum() && answered != null && !answered.strip().equals(digest.base64())) {
-            throw new TransferException(TransferException.Kind.INTEGRITY, "S3 stored part " + partNumber + " with "
-                    + algorithm.s3Name().orElseThrow() + " " + answered + ", not the " + digest.base64()
-                    + " of the bytes sent", null);
+        if (algorithm.isS3Checksum() && (answered == null || !answered.strip().equals(digest.base64()))) {
+            throw new TransferException(TransferException.Kind.INTEGRITY, "S3 answered part " + partNumber + " with "
+                    + (answered == null ? "no " + algorithm.header() + " header" : algorithm.s3Name().orElseThrow() + " " + answered)
+                    + ", not the " + digest.base64() + " of the bytes sent; if a proxy strips that header, let it through"
+                    + " (or use --checksum md5)", null);
         }
         if (algorithm == ChecksumAlgorithm.MD5 && !Digests.bareETag(etag).equals(digest.hex())) {
             throw new TransferException(TransferException.Kind.INTEGRITY, "S3 stored part " + partNumber + " with ETag " + etag

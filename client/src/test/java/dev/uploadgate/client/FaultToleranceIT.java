@@ -168,6 +168,18 @@ class FaultToleranceIT {
     }
 
     @Test
+    void upload_partAnsweredWithoutItsChecksum_failsTheIntegrityCheck() {
+        stack.proxy().rules(new FaultScript().onPart(1, -1, new FaultProxy.Answer(200, "",
+                Map.of("ETag", "\"00000000000000000000000000000000\""))));
+
+        TransferException failure = catchThrowableOfType(TransferException.class, () -> uploader.upload(file));
+
+        assertThat(failure.kind()).isEqualTo(TransferException.Kind.INTEGRITY);
+        assertThat(failure.getMessage()).contains("part 1", "no x-amz-checksum-crc32c header", "was aborted");
+        assertThat(stack.uploadExists(failure.key().orElseThrow(), failure.uploadId().orElseThrow())).isFalse();
+    }
+
+    @Test
     void upload_md5PartAnsweredWithWrongETag_failsTheIntegrityCheck() {
         stack.proxy().rules(new FaultScript().onPart(3, -1, new FaultProxy.Answer(200, "",
                 Map.of("ETag", "\"00000000000000000000000000000000\""))));

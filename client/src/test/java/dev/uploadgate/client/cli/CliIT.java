@@ -180,7 +180,7 @@ class CliIT {
         Run download = cli(null, "download", missing, "-o", dir.resolve("x").toString());
 
         assertThat(download.exit()).as(download.err()).isEqualTo(3);
-        assertThat(download.err()).contains("404", "NoSuchKey");
+        assertThat(download.err()).contains("404", "NotFound", "never-uploaded.bin");
         assertThat(dir.resolve("x")).doesNotExist();
         assertThat(dir.resolve("x.download")).doesNotExist();
     }
