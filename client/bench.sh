@@ -19,13 +19,14 @@ set -eu
 cd "$(dirname "$0")"
 if [ "${1:-}" = "--checksums" ]; then
     shift
-    mvn -q compile
+    (cd .. && mvn -q -B -ntp -pl client -am compile)
     rm -rf target/bench-classes
     javac --release 17 -Xlint:all -Werror -d target/bench-classes -cp target/classes src/bench/java/dev/uploadgate/client/*.java
     exec java -cp "target/bench-classes:target/classes" dev.uploadgate.client.ChecksumBenchmark "$@"
 fi
-mvn -q -DskipTests package
-mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+# From the root, with -am: the client's tests need this checkout's functions module (never an installed one).
+(cd .. && mvn -q -B -ntp -DskipTests -DskipBrowserTests=true -pl client,local -am package dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
 main=dev.uploadgate.client.bench.UploadBenchmark
 if [ "${1:-}" = "--transport" ]; then
     main=dev.uploadgate.client.TransportBenchmark
