@@ -71,16 +71,21 @@ class TemplateTransformIT {
     }
 
     @Test
-    void transform_defaults_noRoleNamesKmsOutsideTheUseKmsCondition() throws Exception {
-        JsonNode resources = transform().get("Resources");
+    void transform_defaults_kmsGrantsOnlyUnderUseKmsWhichIsOffWithoutAKey() throws Exception {
+        JsonNode template = transform();
+        JsonNode resources = template.get("Resources");
 
+        List<String> roles = new ArrayList<>();
         resources.properties().forEach(resource -> {
             if (resource.getKey().endsWith("FunctionRole")) {
-                for (JsonNode statement : statements(resource.getValue())) {
-                    assertThat(statement.toString()).as(resource.getKey()).doesNotContain("kms:");
-                }
+                roles.add(resource.getKey());
+                kmsActions(resources, resource.getKey());
             }
         });
+        assertThat(roles).hasSize(6);
+        assertThat(template.get("Parameters").get("KmsKeyArn").get("Default").asText()).isEmpty();
+        assertThat(template.get("Conditions").get("UseKms").toString())
+                .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"KmsKeyArn\"},\"\"]}]}");
     }
 
     /**
