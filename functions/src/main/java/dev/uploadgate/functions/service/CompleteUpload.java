@@ -99,9 +99,4 @@ public final class CompleteUpload {
         return new CompleteUploadResponse(uploads.objectUrl(key), key, uploads.bucket(), ETags.quoted(stored.etag()), stored.size(),
                 stored.checksum().orElse(null));
     }
-
-    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
-    public String exampleKey(Owner owner) {
-        return keys.exampleKey(owner);
-    }
 }
