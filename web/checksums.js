@@ -51,9 +51,15 @@ export function crc32c(bytes, crc = 0) {
   return ~c >>> 0;
 }
 
-/** CRC32C of a Blob's bytes (one part of a file). */
+const READ_CHUNK = 8 * 1024 * 1024;
+
+/** CRC32C of a Blob's bytes (a part, or a file sent in one PUT), read 8 MiB at a time so a big one never sits in memory whole. */
 export async function crc32cOfBlob(blob) {
-  return crc32c(new Uint8Array(await blob.arrayBuffer()));
+  let crc = 0;
+  for (let start = 0; start < blob.size; start += READ_CHUNK) {
+    crc = crc32c(new Uint8Array(await blob.slice(start, start + READ_CHUNK).arrayBuffer()), crc);
+  }
+  return crc;
 }
 
 // x^(2^k) mod POLY for k = 0..31, reflected: the powers crc32cCombine multiplies with.

@@ -68,6 +68,9 @@ test('crcToBase64_crc_isItsFourBigEndianBytes', () => {
 test('crc32cOfBlob_blob_equalsTheCrcOfItsBytes', async () => {
   const bytes = pseudoRandom(70_001);
   assert.equal(await crc32cOfBlob(new Blob([bytes.subarray(0, 1000), bytes.subarray(1000)])), crc32c(bytes));
+  const big = pseudoRandom(8 * 1024 * 1024 * 2 + 5); // read in three chunks
+  assert.equal(await crc32cOfBlob(new Blob([big])), crc32c(big));
+  assert.equal(await crc32cOfBlob(new Blob([])), 0);
 });
 
 function pseudoRandom(size) {
