@@ -224,7 +224,7 @@ async function singleUpload(file, opts) {
         location: url.split('?')[0],
         etag: unquote(response.etag),
         size: file.size,
-        checksum: crc === null ? null : { algorithm: ALGORITHM, type: 'FULL_OBJECT', value: checksum.checksum },
+        checksum: crc === null ? null : { algorithm: ALGORITHM, type: TYPE, value: checksum.checksum },
       };
     }
     if (isBadDigest(response)) {
@@ -256,6 +256,7 @@ class MultipartUpload {
     this.etags = new Map(); // part number -> ETag of the finished part
     this.crcs = new Map(); // part number -> promise of the CRC32C of its slice
     this.doneBytes = 0;
+    this.completed = false; // S3 assembled the object: nothing is aborted after this
     this.xhrs = new Set();
   }
 
