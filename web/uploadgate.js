@@ -686,7 +686,7 @@ async function checksumError(response, blob, boundCrc, what, sends) {
     nowCrc !== null && nowCrc !== boundCrc
       ? `${what} changed while it was being uploaded (its ${ALGORITHM} was ${crcToBase64(boundCrc)} when the ` +
         `upload started and is ${crcToBase64(nowCrc)} now)`
-      : `S3 refused ${what} ${sends} times (${response.status} ${code}): the bytes it received did not match their ` +
+      : `S3 refused ${what} ${sends} ${sends === 1 ? 'time' : 'times'} (${response.status} ${code}): the bytes it received did not match their ` +
         `${ALGORITHM} checksum, so something between this browser and S3 alters the data`;
   return new UploadError(`${cause}. Nothing corrupt was stored; the upload was given up.`, {
     code: 'ChecksumMismatch',
