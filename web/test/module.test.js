@@ -393,6 +393,35 @@ describe('checksums', () => {
     await page.close();
   });
 
+  test('upload_completeAnswersAnotherChecksum_failsWithChecksumMismatch', async () => {
+    const page = await openPage();
+    // An API or S3 that reports a checksum other than the file's: the module must not call that a success.
+    await page.route(
+      (url) => url.origin === local.api && url.pathname.endsWith('/complete'),
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        body.checksum = { ...body.checksum, value: 'AAAAAA==' };
+        return route.fulfill({ response, json: body });
+      },
+    );
+    const methods = [];
+    page.on('request', (request) => methods.push(request.method()));
+    const error = await page.evaluate(async () => {
+      const file = window.makeFile('misreported.bin', 6 * 1024 * 1024, 14);
+      try {
+        await window.uploadgate.upload(file, { endpoint: location.origin, partSize: 5 * 1024 * 1024 });
+        return null;
+      } catch (e) {
+        return { code: e.code, message: e.message };
+      }
+    });
+    assert.equal(error?.code, 'ChecksumMismatch');
+    assert.match(error.message, /^S3 reports the checksum CRC32C FULL_OBJECT AAAAAA== for .*misreported\.bin, but this file's CRC32C is [A-Za-z0-9+/]{6}==$/);
+    assert.ok(!methods.includes('DELETE'), 'a completed upload is not aborted');
+    await page.close();
+  });
+
   test('upload_singlePutCorruptedOnce_isSentAgainWithItsBoundChecksum', async () => {
     const page = await openPage();
     const sent = [];
