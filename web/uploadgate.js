@@ -257,6 +257,7 @@ class MultipartUpload {
     this.crcs = new Map(); // part number -> promise of the CRC32C of its slice
     this.doneBytes = 0;
     this.completed = false; // S3 assembled the object: nothing is aborted after this
+    this.partsDoNotMatch = false; // complete was refused: parts from an earlier page hold other bytes
     this.xhrs = new Set();
   }
 
@@ -266,9 +267,10 @@ class MultipartUpload {
       try {
         return await this.transfer(saved, true);
       } catch (error) {
-        // The saved upload is gone (completed, aborted or expired by the lifecycle rule): start over.
+        // The saved upload is gone (completed, aborted or expired by the lifecycle rule), or its
+        // parts hold other bytes than this file (it changed since, same name, size and date): start over.
         const gone = error instanceof UploadError && (error.code === 'NoSuchUpload' || error.code === 'AccessDenied');
-        if (!gone) throw error;
+        if (!gone && !this.partsDoNotMatch) throw error;
         forgetEntry(this.storageKey);
         this.reset();
       }
@@ -310,6 +312,7 @@ class MultipartUpload {
     this.etags.clear();
     this.crcs.clear();
     this.doneBytes = 0;
+    this.partsDoNotMatch = false;
   }
 
   async transfer(upload, resumed) {
@@ -328,10 +331,7 @@ class MultipartUpload {
       await settleAll(workers);
       throwIfAborted(signal);
       const { parts, checksum } = await this.completeRequest();
-      const done = await this.api.call('POST', `${this.path()}/complete?${query({ key: upload.key })}`, {
-        parts,
-        ...(checksum ? { checksum } : {}),
-      });
+      const done = await this.complete(parts, checksum);
       this.completed = true;
       forgetEntry(this.storageKey);
       return {
@@ -449,6 +449,26 @@ class MultipartUpload {
         throw s3Error(response, `uploading part ${n}`, 'PartRejected');
       }
       signatures++;
+    }
+  }
+
+  /** Asks the API to assemble the parts; S3 refuses when the parts it holds do not match these checksums. */
+  async complete(parts, checksum) {
+    try {
+      return await this.api.call('POST', `${this.path()}/complete?${query({ key: this.upload.key })}`, {
+        parts,
+        ...(checksum ? { checksum } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof UploadError && error.code === 'BadDigest')) throw error;
+      // Every part S3 took in this page matched its checksum, so the mismatch is in parts stored
+      // by an earlier page for a file that has changed since.
+      this.partsDoNotMatch = true;
+      throw new UploadError(
+        `S3 refused to assemble ${this.opts.name}: the parts it holds do not match this file's ${ALGORITHM} ` +
+          `checksums (the file changed since the upload started). Nothing corrupt was stored; the upload was given up.`,
+        { code: 'ChecksumMismatch', status: error.status, cause: error },
+      );
     }
   }
 

@@ -393,6 +393,61 @@ describe('checksums', () => {
     await page.close();
   });
 
+  test('upload_resumedFileChangedSince_startsOverAndStoresTheNewBytes', async () => {
+    const page = await openPage();
+    // First page: parts 1 and 2 of the original reach S3, part 3 hangs until the reload.
+    const held = [];
+    const finished = new Set();
+    page.on('requestfinished', (request) => {
+      if (partNumberOf(request) > 0) finished.add(partNumberOf(request));
+    });
+    await interceptS3(page, (route, request) => {
+      if (partNumberOf(request) === 3) held.push(route);
+      else return route.continue();
+    });
+    const options = { partSize: 5 * MiB };
+    uploadInPage(page, { name: 'edited.bin', size: 12 * MiB, seed: 15, options }).catch(() => {}); // dies with the reload
+    await waitFor(() => finished.size === 2 && held.length > 0, 'parts 1-2 uploaded');
+    await page.reload();
+    await Promise.allSettled(held.map((route) => route.abort()));
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.evaluate(async () => {
+      window.uploadgate = await import('/uploadgate.js');
+    });
+    await installFileFactory(page);
+
+    // Second page: the same name, size and date, one byte of part 1 different. Without checksums
+    // the resume would assemble the old part 1 with the new part 3.
+    const api = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== local.api || url.pathname.endsWith('/batch')) return;
+      const method = response.request().method();
+      const call = url.pathname === '/s3/multipart' ? 'create'
+        : url.pathname.endsWith('/complete') ? 'complete'
+          : /^\/s3\/multipart\/[^/]+$/.test(url.pathname) ? (method === 'DELETE' ? 'abort' : 'list-parts')
+            : `${method} ${url.pathname}`;
+      api.push(`${call} ${response.status()}`);
+    });
+    const { result, sha256 } = await page.evaluate(async (options) => {
+      const original = window.makeFile('edited.bin', 12 * 1024 * 1024, 15);
+      const bytes = new Uint8Array(await original.arrayBuffer());
+      bytes[1000] ^= 1;
+      const file = new File([bytes], original.name, { type: original.type, lastModified: original.lastModified });
+      const result = await window.uploadgate.upload(file, { endpoint: location.origin, ...options });
+      return { result, sha256: await window.sha256(file) };
+    }, options);
+    assert.equal(await sha256InS3(local.api, result.key), sha256, 'S3 holds the edited file');
+    assert.deepEqual(api, [
+      'list-parts 200', // of the saved upload: parts 1 and 2, so only part 3 is sent
+      'complete 400', // S3: BadDigest, the stored part 1 is not this file's
+      'abort 200', // the stale upload is given up
+      'create 200', // and the file goes up again from the start
+      'complete 200',
+    ]);
+    await page.close();
+  });
+
   test('upload_completeAnswersAnotherChecksum_failsWithChecksumMismatch', async () => {
     const page = await openPage();
     // An API or S3 that reports a checksum other than the file's: the module must not call that a success.
