@@ -55,6 +55,35 @@ class TemplateTransformIT {
     }
 
     @Test
+    void transform_defaults_bothApisThrottleAndLogEveryFunctionLogsWithRetention() throws Exception {
+        JsonNode resources = transform("BrowserAuth=OpenNoAuth").get("Resources");
+
+        for (String stage : List.of("UploadApiApiGatewayDefaultStage", "BrowserApiApiGatewayDefaultStage")) {
+            JsonNode properties = resources.get(stage).get("Properties");
+            assertThat(properties.get("DefaultRouteSettings").toString()).as(stage)
+                    .isEqualTo("{\"ThrottlingBurstLimit\":{\"Ref\":\"ApiThrottlingBurstLimit\"},"
+                            + "\"ThrottlingRateLimit\":{\"Ref\":\"ApiThrottlingRateLimit\"}}");
+            assertThat(properties.get("AccessLogSettings").get("DestinationArn").toString()).isEqualTo("{\"Fn::GetAtt\":[\"ApiAccessLogs\",\"Arn\"]}");
+            JsonNode format = JSON.readTree(properties.get("AccessLogSettings").get("Format").asText());
+            assertThat(format.get("routeKey").asText()).isEqualTo("$context.routeKey");
+            assertThat(format.get("status").asText()).isEqualTo("$context.status");
+        }
+        assertThat(resources.get("ApiAccessLogs").get("Properties").get("RetentionInDays").toString()).isEqualTo("{\"Ref\":\"LogRetentionInDays\"}");
+        List<String> functions = new ArrayList<>();
+        resources.properties().forEach(resource -> {
+            if (resource.getValue().get("Type").asText().equals("AWS::Lambda::Function")) {
+                functions.add(resource.getKey());
+                JsonNode logging = resource.getValue().get("Properties").get("LoggingConfig");
+                assertThat(logging.get("LogFormat").asText()).isEqualTo("JSON");
+                String group = logging.get("LogGroup").get("Ref").asText();
+                assertThat(resources.get(group).get("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+                assertThat(resources.get(group).get("Properties").get("RetentionInDays").toString()).isEqualTo("{\"Ref\":\"LogRetentionInDays\"}");
+            }
+        });
+        assertThat(functions).hasSize(6);
+    }
+
+    @Test
     void transform_kmsKey_eachRoleMayUseTheKeyForItsOperationOnly() throws Exception {
         String key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         JsonNode resources = transform("KmsKeyArn=" + key).get("Resources");
@@ -71,16 +100,21 @@ class TemplateTransformIT {
     }
 
     @Test
-    void transform_defaults_noRoleNamesKmsOutsideTheUseKmsCondition() throws Exception {
-        JsonNode resources = transform().get("Resources");
+    void transform_defaults_kmsGrantsOnlyUnderUseKmsWhichIsOffWithoutAKey() throws Exception {
+        JsonNode template = transform();
+        JsonNode resources = template.get("Resources");
 
+        List<String> roles = new ArrayList<>();
         resources.properties().forEach(resource -> {
             if (resource.getKey().endsWith("FunctionRole")) {
-                for (JsonNode statement : statements(resource.getValue())) {
-                    assertThat(statement.toString()).as(resource.getKey()).doesNotContain("kms:");
-                }
+                roles.add(resource.getKey());
+                kmsActions(resources, resource.getKey());
             }
         });
+        assertThat(roles).hasSize(6);
+        assertThat(template.get("Parameters").get("KmsKeyArn").get("Default").asText()).isEmpty();
+        assertThat(template.get("Conditions").get("UseKms").toString())
+                .isEqualTo("{\"Fn::Not\":[{\"Fn::Equals\":[{\"Ref\":\"KmsKeyArn\"},\"\"]}]}");
     }
 
     /**

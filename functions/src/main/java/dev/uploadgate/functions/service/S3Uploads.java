@@ -12,9 +12,12 @@ import dev.uploadgate.functions.rules.UploadChecksum;
 import dev.uploadgate.functions.rules.UploadedPart;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -203,32 +206,31 @@ public final class S3Uploads {
         }
     }
 
+    /** Where HeadObject reports each algorithm's value, the full-object CRCs first (S3 reports one). */
+    private static final Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> STORED_CHECKSUMS = storedChecksums();
+
+    private static Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> storedChecksums() {
+        Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> members = new EnumMap<>(ChecksumAlgorithm.class);
+        members.put(ChecksumAlgorithm.CRC32, HeadObjectResponse::checksumCRC32);
+        members.put(ChecksumAlgorithm.CRC32C, HeadObjectResponse::checksumCRC32C);
+        members.put(ChecksumAlgorithm.CRC64NVME, HeadObjectResponse::checksumCRC64NVME);
+        members.put(ChecksumAlgorithm.SHA1, HeadObjectResponse::checksumSHA1);
+        members.put(ChecksumAlgorithm.SHA256, HeadObjectResponse::checksumSHA256);
+        return members;
+    }
+
     /** The checksum S3 keeps for an object, if it keeps one. */
     private static Optional<ChecksumValue> storedChecksum(HeadObjectResponse head) {
-        ChecksumAlgorithm algorithm;
-        String value;
-        if (head.checksumCRC64NVME() != null) {
-            algorithm = ChecksumAlgorithm.CRC64NVME;
-            value = head.checksumCRC64NVME();
-        } else if (head.checksumCRC32C() != null) {
-            algorithm = ChecksumAlgorithm.CRC32C;
-            value = head.checksumCRC32C();
-        } else if (head.checksumCRC32() != null) {
-            algorithm = ChecksumAlgorithm.CRC32;
-            value = head.checksumCRC32();
-        } else if (head.checksumSHA256() != null) {
-            algorithm = ChecksumAlgorithm.SHA256;
-            value = head.checksumSHA256();
-        } else if (head.checksumSHA1() != null) {
-            algorithm = ChecksumAlgorithm.SHA1;
-            value = head.checksumSHA1();
-        } else {
-            return Optional.empty();
+        for (Map.Entry<ChecksumAlgorithm, Function<HeadObjectResponse, String>> member : STORED_CHECKSUMS.entrySet()) {
+            String value = member.getValue().apply(head);
+            if (value != null) {
+                // A composite value is written "<base64>-<parts>"; servers that omit the type say it that way.
+                ChecksumType type = head.checksumType() == software.amazon.awssdk.services.s3.model.ChecksumType.COMPOSITE || value.contains("-")
+                        ? ChecksumType.COMPOSITE : ChecksumType.FULL_OBJECT;
+                return Optional.of(new ChecksumValue(member.getKey(), type, value));
+            }
         }
-        // A composite value is written "<base64>-<parts>"; servers that omit the type say it that way.
-        ChecksumType type = head.checksumType() == software.amazon.awssdk.services.s3.model.ChecksumType.COMPOSITE || value.contains("-")
-                ? ChecksumType.COMPOSITE : ChecksumType.FULL_OBJECT;
-        return Optional.of(new ChecksumValue(algorithm, type, value));
+        return Optional.empty();
     }
 
     /** The object's URL; computed locally, no call to S3. */
