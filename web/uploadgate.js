@@ -37,9 +37,9 @@ export const PAUSE = 'uploadgate:pause';
 /**
  * The error every failed {@link upload} or {@link download} rejects with.
  * `code` is the API's error code (`NoSuchUpload`, `AccessDenied`, ...) or one of this module's:
- * `Aborted`, `Paused`, `NetworkError`, `ETagNotExposed`, `ChecksumMismatch`, `PartRejected`, `PutRejected`,
- * `BadResponse`. A multipart upload that fails for any other reason than `ETagNotExposed` or
- * `ChecksumMismatch` stays on the server: calling {@link upload} again with the same file resumes it.
+ * `Aborted`, `Paused`, `NetworkError`, `ETagNotExposed`, `ChecksumMismatch`, `FileNotReadable`, `PartRejected`,
+ * `PutRejected`, `BadResponse`. A multipart upload that fails for any other reason than `ETagNotExposed`,
+ * `ChecksumMismatch` or `FileNotReadable` stays on the server: calling {@link upload} again with the same file resumes it.
  * `name` is `AbortError` when the upload was cancelled or paused through the signal.
  */
 export class UploadError extends Error {
@@ -202,7 +202,7 @@ function requireEndpoint(options) {
 async function singleUpload(file, opts) {
   const report = (loaded) => opts.onProgress({ loaded, total: file.size });
   report(0);
-  const crc = opts.checksum ? await crc32cOfBlob(file) : null;
+  const crc = opts.checksum ? await checksumOfFile(file, opts.name) : null;
   const checksum = crc === null ? {} : { checksumAlgorithm: ALGORITHM, checksum: crcToBase64(crc) };
   const sign = async () => {
     const params = await opts.api.call(
@@ -345,7 +345,7 @@ class MultipartUpload {
       if (isAbort(error, signal)) {
         throw await this.stop(signal.reason);
       }
-      const hopeless = error instanceof UploadError && (error.code === 'ETagNotExposed' || error.code === 'ChecksumMismatch');
+      const hopeless = error instanceof UploadError && ['ETagNotExposed', 'ChecksumMismatch', 'FileNotReadable'].includes(error.code);
       if (hopeless && !this.completed) {
         // Nothing a retry or resume can fix: free the parts already stored.
         await this.abortOnServer();
@@ -474,7 +474,7 @@ class MultipartUpload {
 
   /** CRC32C of part n's slice, computed once per upload. */
   checksumOf(n) {
-    if (!this.crcs.has(n)) this.crcs.set(n, crc32cOfBlob(this.sliceOf(n)));
+    if (!this.crcs.has(n)) this.crcs.set(n, checksumOfFile(this.sliceOf(n), `part ${n} of ${this.opts.name}`));
     return this.crcs.get(n);
   }
 
@@ -693,6 +693,17 @@ function sleep(ms, signal) {
   });
 }
 
+/** The CRC32C of a file or a slice of it, or an UploadError when the browser can no longer read it. */
+async function checksumOfFile(blob, what) {
+  try {
+    return await crc32cOfBlob(blob);
+  } catch (error) {
+    // Chromium refuses to read a picked file that changed or vanished on disk (NotReadableError).
+    throw new UploadError(`${what} could not be read (${error?.name ?? 'Error'}: ${error?.message ?? error}): ` +
+      'the file was changed, moved or deleted since it was chosen; choose it again', { code: 'FileNotReadable', cause: error });
+  }
+}
+
 /** S3's answer to a body that does not match the checksum its URL binds. */
 function isBadDigest(response) {
   return response.status === 400 && /<Code>(BadDigest|XAmzContentChecksumMismatch)<\/Code>/.test(response.body || '');
@@ -700,14 +711,15 @@ function isBadDigest(response) {
 
 /** The error after the last refused send: says whether the file changed or the bytes were altered on the way. */
 async function checksumError(response, blob, boundCrc, what, sends) {
+  // Read again: other bytes, or none at all (Chromium refuses a picked file changed on disk), mean the file changed.
   const nowCrc = await crc32cOfBlob(blob).catch(() => null);
   const code = /<Code>([^<]*)<\/Code>/.exec(response.body || '')?.[1] ?? 'BadDigest';
   const cause =
-    nowCrc !== null && nowCrc !== boundCrc
+    nowCrc !== boundCrc
       ? `${what} changed while it was being uploaded (its ${ALGORITHM} was ${crcToBase64(boundCrc)} when the ` +
-        `upload started and is ${crcToBase64(nowCrc)} now)`
-      : `S3 refused ${what} ${sends} ${sends === 1 ? 'time' : 'times'} (${response.status} ${code}): the bytes it received did not match their ` +
-        `${ALGORITHM} checksum, so something between this browser and S3 alters the data`;
+        `upload started; ${nowCrc === null ? 'it can no longer be read' : `it is ${crcToBase64(nowCrc)} now`})`
+      : `S3 refused ${what} ${sends} ${sends === 1 ? 'time' : 'times'} (${response.status} ${code}): the bytes it ` +
+        `received did not match their ${ALGORITHM} checksum, so something between this browser and S3 alters the data`;
   return new UploadError(`${cause}. Nothing corrupt was stored; the upload was given up.`, {
     code: 'ChecksumMismatch',
     status: response.status,

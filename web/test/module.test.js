@@ -2,7 +2,10 @@
 // handlers plus S3Proxy checking every signature). Faults are injected with page.route on the
 // requests to S3, the way the AWS SDK's fault tests reset connections and return 500s once.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { crc32c, crcToBase64 } from '../checksums.js';
 import {
@@ -445,6 +448,43 @@ describe('checksums', () => {
       'create 200', // and the file goes up again from the start
       'complete 200',
     ]);
+    await page.close();
+  });
+
+  test('upload_fileChangedOnDiskAfterItWasChosen_failsWithFileNotReadable', async () => {
+    const page = await openPage();
+    const dir = mkdtempSync(join(tmpdir(), 'uploadgate-changed-'));
+    try {
+      const path = join(dir, 'draft.bin');
+      writeFileSync(path, randomBytes(12 * MiB));
+      await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'pick';
+        document.body.append(input);
+      });
+      await page.setInputFiles('#pick', path);
+      // Edited after it was chosen: a browser will not hand out bytes other than those it was given.
+      writeFileSync(path, randomBytes(12 * MiB));
+      utimesSync(path, new Date(), new Date(Date.now() + 5000));
+      const methods = [];
+      page.on('request', (request) => methods.push(request.method()));
+      const error = await page.evaluate(async () => {
+        try {
+          await window.uploadgate.upload(document.getElementById('pick').files[0], { endpoint: location.origin, partSize: 5 * 1024 * 1024 });
+          return null;
+        } catch (e) {
+          return { code: e.code, message: e.message, storage: Object.keys(localStorage) };
+        }
+      });
+      assert.equal(error?.code, 'FileNotReadable');
+      assert.match(error.message, /^part 1 of draft\.bin could not be read \(NotReadableError: .*\): the file was changed, moved or deleted/);
+      assert.ok(methods.includes('DELETE'), 'the multipart upload was aborted');
+      assert.ok(!methods.includes('PUT'), 'no byte went to S3');
+      assert.deepEqual(error.storage, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     await page.close();
   });
 
