@@ -11,6 +11,7 @@ import dev.uploadgate.functions.service.NewObjects;
 import dev.uploadgate.functions.service.PostPolicySigner;
 import dev.uploadgate.functions.service.PresignObject;
 import dev.uploadgate.functions.service.PresignParts;
+import dev.uploadgate.functions.service.S3Location;
 import dev.uploadgate.functions.service.S3Uploads;
 import dev.uploadgate.functions.service.SigV4Sessions;
 import dev.uploadgate.functions.service.SigningKeys;
@@ -110,7 +111,7 @@ final class Wiring {
 
     PresignObject presignObject() {
         SigV4Sessions sessions = sigV4Sessions();
-        PostPolicySigner postSigner = new PostPolicySigner(sessions, settings.bucket(), settings.region(), settings.s3Endpoint());
+        PostPolicySigner postSigner = new PostPolicySigner(sessions, settings.bucket(), S3Location.of(settings));
         return new PresignObject(urlSigner(sessions), postSigner, newObjects(), keys, lazyUploads(), settings.maxObjectSize(),
                 settings.kmsKeyArn());
     }
@@ -139,7 +140,7 @@ final class Wiring {
 
     /** Our own SigV4 presigning: no SDK presigner, no endpoint rules, no S3 client. */
     private UrlSigner urlSigner(SigV4Sessions sessions) {
-        return new UrlSigner(sessions, settings.bucket(), settings.region(), settings.s3Endpoint());
+        return new UrlSigner(sessions, S3Location.of(settings));
     }
 
     private SigV4Sessions sigV4Sessions() {

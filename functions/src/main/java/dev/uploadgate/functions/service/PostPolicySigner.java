@@ -1,7 +1,6 @@
 package dev.uploadgate.functions.service;
 
 import dev.uploadgate.functions.json.Json;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Signs a browser POST upload form with a SigV4 POST policy (the SDK has no signer for this). The
@@ -25,10 +23,11 @@ public final class PostPolicySigner {
     private final String bucket;
     private final String formUrl;
 
-    public PostPolicySigner(SigV4Sessions sessions, String bucket, String region, Optional<URI> endpoint) {
+    /** @param location where the bucket's objects are addressed: the form is posted to its URL */
+    public PostPolicySigner(SigV4Sessions sessions, String bucket, S3Location location) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
-        this.formUrl = S3Location.of(bucket, region, endpoint).formUrl();
+        this.formUrl = location.formUrl();
     }
 
     /**
