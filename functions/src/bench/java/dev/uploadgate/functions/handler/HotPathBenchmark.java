@@ -36,6 +36,8 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
@@ -76,7 +78,7 @@ public class HotPathBenchmark {
         ObjectKeys keys = new ObjectKeys(settings.keyPrefix());
         S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket(), Optional.empty());
         presignPart = new PresignPartHandler(ENVIRONMENT);
-        create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings)));
+        create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings), settings.maxOpenUploadsPerOwner()));
         complete = new CompleteMultipartHandler(new CompleteUpload(uploads, keys, settings.maxObjectSize()));
 
         // The presign requests are priming's own (a part bound to its length and checksum, and a batch of 100).
@@ -140,6 +142,11 @@ public class HotPathBenchmark {
 
     /** Answers the calls create and complete make, at once. */
     private static final class InstantS3 implements S3Client {
+        @Override
+        public ListMultipartUploadsResponse listMultipartUploads(ListMultipartUploadsRequest request) {
+            return ListMultipartUploadsResponse.builder().bucket(request.bucket()).isTruncated(false).build();
+        }
+
         @Override
         public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
             return CreateMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key()).uploadId(UPLOAD_ID).build();

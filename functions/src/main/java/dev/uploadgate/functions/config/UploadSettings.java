@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param kmsKeyArn       the KMS key new objects are encrypted with (SSE-KMS); empty for SSE-S3
  * @param accelerate      whether URLs go to S3 Transfer Acceleration's host
  * @param dualStack       whether URLs go to S3's dual-stack (IPv4 and IPv6) hosts
+ * @param ownerPerRoleSession whether each session of an assumed role owns its own keys
+ * @param maxOpenUploadsPerOwner how many multipart uploads one owner may have open at once
  */
 public record UploadSettings(
         String bucket,
@@ -37,12 +39,16 @@ public record UploadSettings(
         boolean requireUploadSize,
         Optional<String> kmsKeyArn,
         boolean accelerate,
-        boolean dualStack) {
+        boolean dualStack,
+        boolean ownerPerRoleSession,
+        int maxOpenUploadsPerOwner) {
 
     /** S3's own ceiling for one object. */
     public static final long S3_MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
     /** SigV4 presigned URLs cannot live longer than seven days. */
     static final Duration MAX_URL_LIFETIME = Duration.ofDays(7);
+    /** Counting an owner's open uploads lists at most this many (ten pages of ListMultipartUploads). */
+    static final int MAX_OPEN_UPLOADS_CEILING = 10_000;
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}");
     /** A key ARN (not an alias: S3 stores the key id it is given, and signed headers must match it). */
     private static final Pattern KMS_KEY = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]{1,128}");
@@ -65,6 +71,10 @@ public record UploadSettings(
         if (accelerate && s3Endpoint.isEmpty() && (region.startsWith("cn-") || region.startsWith("us-gov-") || region.startsWith("us-iso")
                 || region.startsWith("eu-isoe-") || region.startsWith("eusc-"))) {
             throw new IllegalArgumentException("USE_ACCELERATE_ENDPOINT: S3 Transfer Acceleration is not offered in region " + region);
+        }
+        if (maxOpenUploadsPerOwner < 1 || maxOpenUploadsPerOwner > MAX_OPEN_UPLOADS_CEILING) {
+            throw new IllegalArgumentException("MAX_OPEN_UPLOADS_PER_OWNER must be between 1 and " + MAX_OPEN_UPLOADS_CEILING
+                    + ": " + maxOpenUploadsPerOwner);
         }
         if (kmsKeyArn.isPresent() && !KMS_KEY.matcher(kmsKeyArn.get()).matches()) {
             throw new IllegalArgumentException("KMS_KEY_ARN must be a KMS key ARN (arn:aws:kms:...:key/...): " + kmsKeyArn.get());
@@ -101,7 +111,9 @@ public record UploadSettings(
                 booleanValue(env, "REQUIRE_UPLOAD_SIZE"),
                 Optional.ofNullable(env.get("KMS_KEY_ARN")).map(String::trim).filter(k -> !k.isEmpty()),
                 booleanValue(env, "USE_ACCELERATE_ENDPOINT"),
-                booleanValue(env, "USE_DUALSTACK_ENDPOINT"));
+                booleanValue(env, "USE_DUALSTACK_ENDPOINT"),
+                booleanValue(env, "OWNER_PER_ROLE_SESSION"),
+                (int) Math.min(Integer.MAX_VALUE, longValue(env, "MAX_OPEN_UPLOADS_PER_OWNER", 100)));
     }
 
     private static String required(Map<String, String> env, String name) {

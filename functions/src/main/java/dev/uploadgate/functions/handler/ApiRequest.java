@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.rules.Owner;
+import dev.uploadgate.functions.rules.Owners;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,17 +22,24 @@ final class ApiRequest {
 
     private final APIGatewayV2HTTPEvent event;
     private final Map<String, String> query;
+    private final Owners ownerMapping;
 
-    private ApiRequest(APIGatewayV2HTTPEvent event, Map<String, String> query) {
+    private ApiRequest(APIGatewayV2HTTPEvent event, Map<String, String> query, Owners ownerMapping) {
         this.event = event;
         this.query = query;
+        this.ownerMapping = ownerMapping;
     }
 
     static ApiRequest from(APIGatewayV2HTTPEvent event) {
+        return from(event, Owners.DEFAULT);
+    }
+
+    /** @param owners how the caller's identity maps to an owner (the deployment's OwnerPerRoleSession) */
+    static ApiRequest from(APIGatewayV2HTTPEvent event, Owners owners) {
         String raw = event.getRawQueryString();
         Map<String, String> query = raw != null && !raw.isEmpty() ? QueryString.parse(raw)
                 : event.getQueryStringParameters() == null ? Map.of() : new LinkedHashMap<>(event.getQueryStringParameters());
-        return new ApiRequest(event, query);
+        return new ApiRequest(event, query, owners);
     }
 
     /** A path parameter; API Gateway only routes here when it is present, but a test event may lack it. */
@@ -120,25 +128,26 @@ final class ApiRequest {
     }
 
     /**
-     * Whose keys this request may touch: the JWT subject or the IAM principal that API Gateway
-     * verified, or the fixed public owner when the API is deployed without authentication. The
-     * kind of identity is part of the owner, so a token subject can never name an IAM principal's
-     * prefix; an assumed role is one owner whatever its session name (the part after ':').
+     * Whose keys this request may touch: the JWT subject, the Cognito identity or the IAM
+     * principal that API Gateway verified, as {@link Owners} maps them, or the fixed public owner
+     * when the API is deployed without authentication.
      */
-    Owner owner() {
+    Owner owner(Owners owners) {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = event.getRequestContext() == null ? null
                 : event.getRequestContext().getAuthorizer();
-        String subject = authorizer == null || authorizer.getJwt() == null || authorizer.getJwt().getClaims() == null ? null
+        if (authorizer == null) {
+            return Owner.PUBLIC;
+        }
+        String subject = authorizer.getJwt() == null || authorizer.getJwt().getClaims() == null ? null
                 : authorizer.getJwt().getClaims().get("sub");
-        if (subject != null && !subject.isEmpty()) {
-            return Owner.fromIdentity("jwt-" + subject);
-        }
-        String userId = authorizer == null || authorizer.getIam() == null ? null : authorizer.getIam().getUserId();
-        if (userId != null) {
-            String principal = userId.split(":", 2)[0];
-            return Owner.fromIdentity("iam-" + principal);
-        }
-        return Owner.PUBLIC;
+        APIGatewayV2HTTPEvent.RequestContext.IAM iam = authorizer.getIam();
+        String cognitoIdentity = iam == null || iam.getCognitoIdentity() == null ? null : iam.getCognitoIdentity().getIdentityId();
+        return owners.of(subject, iam == null ? null : iam.getUserId(), cognitoIdentity);
+    }
+
+    /** The owner under the template's default mapping (roles shared by their sessions). */
+    Owner owner() {
+        return owner(ownerMapping);
     }
 
     /** The route API Gateway matched, such as {@code GET /s3/download}: what a handler dispatches on. */

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.json.Json;
+import dev.uploadgate.functions.rules.Owners;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
 
     /** Primes before a SnapStart snapshot; absent for handlers built around given collaborators. */
     private Priming priming;
+    /** How callers map to owners: the deployment's, or the default for handlers built around collaborators. */
+    private Owners owners = Owners.DEFAULT;
 
     HttpApiHandler() {
     }
@@ -49,7 +52,9 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
      * @param twin builds this operation's handler from a wiring (the priming twin's)
      */
     final void primeBeforeCheckpoint(Map<String, String> environment, Function<Wiring, HttpApiHandler> twin) {
-        priming = new Priming(Wiring.of(environment), operation(), twin);
+        Wiring wiring = Wiring.of(environment);
+        owners = wiring.owners();
+        priming = new Priming(wiring, operation(), twin);
         // The global context holds resources weakly; the runtime keeps this handler, and so its priming, alive.
         Core.getGlobalContext().register(this);
     }
@@ -102,7 +107,7 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
         APIGatewayV2HTTPResponse response;
         String code = null;
         try {
-            ApiRequest request = ApiRequest.from(HttpApiEvents.read(event));
+            ApiRequest request = ApiRequest.from(HttpApiEvents.read(event), owners);
             requestId = request.requestId();
             owner = request.owner().value();
             response = ApiResponses.ok(handle(request));

@@ -3,6 +3,7 @@ package dev.uploadgate.functions.handler;
 import dev.uploadgate.functions.config.AwsClients;
 import dev.uploadgate.functions.config.UploadSettings;
 import dev.uploadgate.functions.rules.ObjectKeys;
+import dev.uploadgate.functions.rules.Owners;
 import dev.uploadgate.functions.service.AbortUpload;
 import dev.uploadgate.functions.service.CompleteUpload;
 import dev.uploadgate.functions.service.CreateUpload;
@@ -83,13 +84,18 @@ final class Wiring {
         return new Wiring(settings, PRIMING_CREDENTIALS, new ObjectKeys(settings.keyPrefix(), () -> PRIMING_ID), () -> s3);
     }
 
+    /** How callers map to owners in this deployment. */
+    Owners owners() {
+        return new Owners(settings.ownerPerRoleSession());
+    }
+
     /** The prefix every key starts with, which priming's requests put in their keys. */
     String keyPrefix() {
         return settings.keyPrefix();
     }
 
     CreateUpload createUpload() {
-        return new CreateUpload(uploads(), newObjects());
+        return new CreateUpload(uploads(), newObjects(), settings.maxOpenUploadsPerOwner());
     }
 
     /** S3 is reached (and its client built) only to meter an upload of undeclared size. */

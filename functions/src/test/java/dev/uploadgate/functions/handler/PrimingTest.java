@@ -105,7 +105,7 @@ class PrimingTest {
             calls.put(operation, canned.operations());
         });
 
-        assertThat(calls.get("CreateMultipart")).containsExactly("CreateMultipartUpload");
+        assertThat(calls.get("CreateMultipart")).containsExactly("ListMultipartUploads", "CreateMultipartUpload");
         assertThat(calls.get("CompleteMultipart")).containsExactly("ListParts", "CompleteMultipartUpload", "HeadObject");
         assertThat(calls.get("ListParts")).containsExactly("ListParts", "ListParts", "ListMultipartUploads");
         assertThat(calls.get("AbortMultipart")).containsExactly("AbortMultipartUpload");
