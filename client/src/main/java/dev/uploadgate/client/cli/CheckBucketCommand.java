@@ -8,6 +8,7 @@ import dev.uploadgate.client.bucket.BucketReport;
 import dev.uploadgate.client.bucket.BucketSettings;
 import dev.uploadgate.client.bucket.CheckItem;
 import dev.uploadgate.client.bucket.CheckTarget;
+import dev.uploadgate.client.bucket.Status;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,13 +30,16 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
             "Check that an existing bucket (the stack's ExistingBucketName) is set up for uploads, with your own AWS "
                 + "credentials (environment, profile, SSO, ...). Prints each item: OK, MISSING (required), ADVISORY "
                 + "or UNCHECKED (the server would not show it), and for each one not OK the AWS CLI command that fixes it.",
+            "",
             "Required: CORS allowing PUT, POST and GET from every --origin, with the upload headers and ETag exposed "
                 + "(browsers cannot complete multipart uploads otherwise); an enabled lifecycle rule aborting incomplete "
                 + "multipart uploads under --key-prefix (abandoned parts are billed forever otherwise); a policy denying "
                 + "s3:* without TLS (presigned URLs are bearer credentials); all four public access block settings (the "
                 + "bucket holds users' files); default encryption, AES256 or aws:kms.",
+            "",
             "Advisory: object ownership BucketOwnerEnforced (ACLs off). With public access blocked no ACL can publish "
                 + "an upload, and an existing bucket may rely on ACLs for something else.",
+            "",
             "Fix commands that replace a whole configuration (CORS, lifecycle, policy) include the bucket's existing "
                 + "rules and statements; the item's note says so."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -125,7 +129,8 @@ final class CheckBucketCommand implements Callable<Integer>, UploadCli.IoAware {
     private static void print(PrintStream out, BucketSettings settings, BucketReport report) {
         out.println("bucket " + settings.bucket() + (settings.region() == null ? "" : " (" + settings.region() + ")"));
         for (CheckItem item : report.items()) {
-            out.printf(Locale.ROOT, "%-9s  %s%s: %s%n", item.status(), item.title(), item.required() ? "" : " (advisory)", item.detail());
+            boolean saysAdvisory = item.required() || item.status() == Status.ADVISORY;
+            out.printf(Locale.ROOT, "%-9s  %s%s: %s%n", item.status(), item.title(), saysAdvisory ? "" : " (advisory)", item.detail());
             if (item.fix() != null) {
                 out.println("           fix: " + item.fix());
             }
