@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.OwnershipControls;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -55,7 +56,10 @@ public final class BucketReader implements AutoCloseable {
         String region = head(bucket);
         return new BucketSettings(bucket, region,
                 fetch("GetBucketCors", () -> s3.getBucketCors(b -> b.bucket(bucket)).corsRules()),
-                fetch("GetBucketLifecycleConfiguration", () -> s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules()),
+                fetch("GetBucketLifecycleConfiguration", () -> {
+                    GetBucketLifecycleConfigurationResponse lifecycle = s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket));
+                    return new Lifecycle(lifecycle.rules(), lifecycle.transitionDefaultMinimumObjectSizeAsString());
+                }),
                 fetch("GetPublicAccessBlock", () -> s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration()),
                 fetch("GetBucketOwnershipControls", () -> {
                     OwnershipControls controls = s3.getBucketOwnershipControls(b -> b.bucket(bucket)).ownershipControls();

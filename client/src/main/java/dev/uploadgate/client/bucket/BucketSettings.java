@@ -3,7 +3,6 @@ package dev.uploadgate.client.bucket;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.s3.model.CORSRule;
-import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.OwnershipControlsRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
@@ -13,7 +12,7 @@ public record BucketSettings(
         String bucket,
         String region,
         Fetched<List<CORSRule>> cors,
-        Fetched<List<LifecycleRule>> lifecycle,
+        Fetched<Lifecycle> lifecycle,
         Fetched<PublicAccessBlockConfiguration> publicAccessBlock,
         Fetched<List<OwnershipControlsRule>> ownership,
         Fetched<List<ServerSideEncryptionRule>> encryption,

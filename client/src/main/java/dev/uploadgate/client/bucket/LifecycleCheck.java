@@ -2,6 +2,7 @@ package dev.uploadgate.client.bucket;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,8 @@ public final class LifecycleCheck implements BucketRule {
         if (settings.lifecycle().isUnchecked()) {
             return CheckItem.unchecked(ID, TITLE, true, settings.lifecycle().reason());
         }
-        List<LifecycleRule> rules = settings.lifecycle().optional().orElse(List.of());
+        Lifecycle lifecycle = settings.lifecycle().optional().orElse(new Lifecycle(List.of(), null));
+        List<LifecycleRule> rules = lifecycle.rules();
         Optional<LifecycleRule> covering = rules.stream()
                 .filter(rule -> rule.status() == ExpirationStatus.ENABLED)
                 .filter(LifecycleCheck::abortsUploads)
@@ -41,7 +43,7 @@ public final class LifecycleCheck implements BucketRule {
                 : near.stream().map(rule -> "rule " + name(rule) + (rule.status() == ExpirationStatus.ENABLED
                         ? " only covers keys under '" + prefixOf(rule) + "', not '" + target.keyPrefix() + "'" : " is disabled"))
                         .collect(Collectors.joining("; "));
-        return CheckItem.notThere(ID, TITLE, true, found, fix(rules, target, settings.region()),
+        return CheckItem.notThere(ID, TITLE, true, found, fix(lifecycle, target, settings.region()),
                 rules.isEmpty() ? null : "keeps the bucket's " + rules.size() + " existing lifecycle rule(s)");
     }
 
@@ -69,7 +71,8 @@ public final class LifecycleCheck implements BucketRule {
         return rule.id() == null ? "(no ID)" : "'" + rule.id() + "'";
     }
 
-    private static String fix(List<LifecycleRule> existing, CheckTarget target, String bucketRegion) {
+    private static String fix(Lifecycle lifecycle, CheckTarget target, String bucketRegion) {
+        List<LifecycleRule> existing = lifecycle.rules();
         Set<String> ids = existing.stream().map(LifecycleRule::id).collect(Collectors.toSet());
         String id = "AbortIncompleteMultipartUploads";
         for (int n = 2; ids.contains(id); n++) {
@@ -84,7 +87,12 @@ public final class LifecycleCheck implements BucketRule {
         ArrayNode all = configuration.putArray("Rules");
         existing.forEach(old -> all.add(SdkJson.of(old)));
         all.add(rule);
+        List<String> options = new ArrayList<>(List.of("--lifecycle-configuration", SdkJson.write(configuration)));
+        if (lifecycle.transitionDefaultMinimumObjectSize() != null) {
+            // Left out, S3 would reset it to its default along with the rules.
+            options.addAll(List.of("--transition-default-minimum-object-size", lifecycle.transitionDefaultMinimumObjectSize()));
+        }
         return target.cli().inRegion(bucketRegion).s3api("put-bucket-lifecycle-configuration", target.bucket(),
-                "--lifecycle-configuration", SdkJson.write(configuration));
+                options.toArray(String[]::new));
     }
 }

@@ -35,7 +35,7 @@ final class Buckets {
 
     /** What template.yaml's UploadBucket and UploadBucketPolicy make. */
     static BucketSettings template() {
-        return new BucketSettings(BUCKET, "eu-west-1", Fetched.present(List.of(TEMPLATE_CORS)), Fetched.present(List.of(TEMPLATE_LIFECYCLE)),
+        return new BucketSettings(BUCKET, "eu-west-1", Fetched.present(List.of(TEMPLATE_CORS)), Fetched.present(new Lifecycle(List.of(TEMPLATE_LIFECYCLE), "all_storage_classes_128K")),
                 Fetched.present(ALL_BLOCKED), Fetched.present(List.of(ENFORCED)), Fetched.present(List.of(SSE_S3)), Fetched.present(TLS_POLICY));
     }
 
@@ -50,7 +50,7 @@ final class Buckets {
         return new BucketSettings(t.bucket(), t.region(), cors, t.lifecycle(), t.publicAccessBlock(), t.ownership(), t.encryption(), t.policy());
     }
 
-    static BucketSettings withLifecycle(Fetched<List<LifecycleRule>> lifecycle) {
+    static BucketSettings withLifecycle(Fetched<Lifecycle> lifecycle) {
         BucketSettings t = template();
         return new BucketSettings(t.bucket(), t.region(), t.cors(), lifecycle, t.publicAccessBlock(), t.ownership(), t.encryption(), t.policy());
     }

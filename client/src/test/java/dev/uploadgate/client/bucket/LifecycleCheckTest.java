@@ -16,7 +16,7 @@ class LifecycleCheckTest {
     private final LifecycleCheck check = new LifecycleCheck();
 
     private CheckItem check(LifecycleRule... rules) {
-        return check.check(Buckets.withLifecycle(Fetched.present(List.of(rules))), TARGET);
+        return check.check(Buckets.withLifecycle(Fetched.present(new Lifecycle(List.of(rules), null))), TARGET);
     }
 
     @Test
@@ -73,5 +73,13 @@ class LifecycleCheckTest {
         assertThat(rules.get(1).get("Status").asText()).isEqualTo("Disabled");
         assertThat(rules.get(2).get("ID").asText()).isEqualTo("AbortIncompleteMultipartUploads2");
         assertThat(item.note()).isEqualTo("keeps the bucket's 2 existing lifecycle rule(s)");
+    }
+
+    @Test
+    void check_transitionMinimumReported_fixKeepsIt() {
+        CheckItem item = check.check(Buckets.withLifecycle(Fetched.present(new Lifecycle(List.of(EXPIRE_LOGS), "varies_by_storage_class"))),
+                TARGET);
+
+        assertThat(item.fix()).endsWith("' --transition-default-minimum-object-size varies_by_storage_class");
     }
 }
