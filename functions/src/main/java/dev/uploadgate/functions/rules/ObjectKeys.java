@@ -104,11 +104,6 @@ public final class ObjectKeys {
                 || UploadDescriptor.decode(rest.substring(ID_LENGTH, slash)).isEmpty()) {
             return false;
         }
-        String fileName = rest.substring(slash + 1);
-        try {
-            return FileNames.sanitize("key", fileName).equals(fileName);
-        } catch (ApiException notAFileName) {
-            return false;
-        }
+        return FileNames.isSanitized(rest.substring(slash + 1));
     }
 }
