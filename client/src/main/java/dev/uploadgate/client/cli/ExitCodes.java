@@ -11,6 +11,12 @@ final class ExitCodes {
     static final int TRANSFER = 4;
     static final int INTEGRITY = 5;
     static final int LOCAL = 6;
+    /** check-bucket: something required for uploads is missing from the bucket. */
+    static final int BUCKET_NOT_READY = 7;
+    /** check-bucket: the bucket cannot be read at all (no such bucket, access denied, unreachable). */
+    static final int BUCKET_UNREADABLE = 8;
+    /** check-bucket: nothing required was found missing, but the server would not show some of it. */
+    static final int BUCKET_UNVERIFIED = 9;
     static final int CANCELLED = 130;
 
     private ExitCodes() {
