@@ -1,6 +1,6 @@
 package dev.uploadgate.client.cli;
 
-import dev.uploadgate.client.UploadException;
+import dev.uploadgate.client.TransferException;
 
 /** The CLI's exit codes, one per kind of outcome, so scripts can tell what to do next. */
 final class ExitCodes {
@@ -16,7 +16,7 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
-    static int of(UploadException e) {
+    static int of(TransferException e) {
         return switch (e.kind()) {
             case REFUSED -> REFUSED;
             case TRANSFER -> TRANSFER;

@@ -1,6 +1,6 @@
 package dev.uploadgate.client.cli;
 
-import dev.uploadgate.client.UploadException;
+import dev.uploadgate.client.TransferException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
             "2:usage error: bad option or argument",
             "3:refused by the API or S3 (4xx); retrying will not help",
             "4:transfer failed after every retry: try again later, or resume with --state",
-            "5:integrity check failed: the bytes on the server are not the bytes sent",
+            "5:integrity check failed: the bytes on the server (or received) are not the bytes sent",
             "6:local problem: file unreadable, changed since --state, or output not writable",
             "130:cancelled (Ctrl-C)"})
 public final class UploadCli implements Runnable {
@@ -70,6 +70,7 @@ public final class UploadCli implements Runnable {
         CommandLine cli = new CommandLine(new UploadCli());
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(parseResult -> {
             for (CommandLine command : parseResult.asCommandLineList()) {
                 if (command.getCommand() instanceof IoAware aware) {
@@ -88,7 +89,7 @@ public final class UploadCli implements Runnable {
     }
 
     static int handle(Exception failure, PrintStream err) {
-        if (failure instanceof UploadException e) {
+        if (failure instanceof TransferException e) {
             err.println("upload: " + e.getMessage());
             return ExitCodes.of(e);
         }

@@ -44,6 +44,19 @@ class UploadCliTest {
     }
 
     @Test
+    void upload_help_documentsTheChecksumChoices() {
+        assertThat(run("upload", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--checksum", "crc32c (default)", "crc64nvme", "sha256", "md5", "none",
+                "checksum {algorithm, type, value}");
+    }
+
+    @Test
+    void upload_unknownChecksum_isAUsageErrorNamingTheChoices() {
+        assertThat(run("upload", "f", "--api", "http://127.0.0.1:1", "--checksum", "crc16")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--checksum", "crc16", "CRC32C", "CRC64NVME");
+    }
+
+    @Test
     void upload_stdinWithState_isAUsageError() {
         assertThat(run("upload", "-", "--api", "http://127.0.0.1:1", "--state", "s.json")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("standard input cannot be resumed");

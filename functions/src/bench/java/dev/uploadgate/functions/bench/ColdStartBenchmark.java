@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class ColdStartBenchmark {
     /** The template's JAVA_TOOL_OPTIONS, for every JVM here (ours and the baseline alike). */
-    private static final List<String> TEMPLATE_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    private static final List<String> TEMPLATE_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dslf4j.internal.verbosity=ERROR");
     private static final Map<String, String[]> FUNCTIONS = new LinkedHashMap<>();
 
     static {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
  * Signs a browser POST upload form with a SigV4 POST policy (the SDK has no signer for this). The
@@ -30,20 +28,23 @@ public final class PostPolicySigner {
     public PostPolicySigner(SigV4Sessions sessions, String bucket, String region, Optional<URI> endpoint) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
-        this.formUrl = endpoint.map(e -> stripSlash(e.toString()) + "/" + bucket).orElseGet(() -> awsBucketUrl(bucket, region));
+        this.formUrl = S3Location.of(bucket, region, endpoint).formUrl();
     }
 
     /**
      * A form for one object.
      *
-     * @param maxSize the largest file the form accepts, in bytes
+     * @param maxSize     the largest file the form accepts, in bytes
+     * @param fixedFields more fields the form carries and the policy pins to exactly these values
+     *                    (disposition, cache policy, encryption)
      */
-    public PostForm sign(String key, String contentType, long maxSize, Map<String, String> metadata) {
+    public PostForm sign(String key, String contentType, long maxSize, Map<String, String> metadata, Map<String, String> fixedFields) {
         SigV4Session session = sessions.open();
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("Content-Type", contentType);
+        fixedFields.forEach(fields::put);
         metadata.forEach((name, value) -> fields.put("x-amz-meta-" + name, value));
         fields.put("x-amz-algorithm", SigV4Session.ALGORITHM);
         fields.put("x-amz-credential", session.credential());
@@ -62,18 +63,5 @@ public final class PostPolicySigner {
         fields.put("policy", encodedPolicy);
         fields.put("x-amz-signature", session.sign(encodedPolicy));
         return new PostForm(formUrl, fields, session.lifetime().toSeconds());
-    }
-
-    /** Virtual-hosted style, except for dotted names that would break the TLS wildcard certificate. */
-    private static String awsBucketUrl(String bucket, String region) {
-        RegionMetadata metadata = Region.of(region).metadata();
-        String suffix = metadata == null ? "amazonaws.com" : metadata.partition().dnsSuffix();
-        return bucket.contains(".")
-                ? "https://s3." + region + "." + suffix + "/" + bucket
-                : "https://" + bucket + ".s3." + region + "." + suffix + "/";
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
