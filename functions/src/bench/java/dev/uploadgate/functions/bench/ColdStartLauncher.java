@@ -27,7 +27,8 @@ import org.crac.Resource;
  * file's bytes and writes the response's bytes, as the runtime passes them through untouched; a
  * typed {@link RequestHandler} (the naive baseline) gets the event read with the runtime's own
  * event serializer, and its response is serialized the same way. Then it prints
- * {@code RESPONSE bytes}, then {@code CPU_MS}, the process's CPU time so far. Only after those lines
+ * {@code RESPONSE bytes}, then {@code CPU_MS}, the process's CPU time so far, and
+ * {@code MAIN_THREAD_CPU_MS}, the CPU time of the thread that ran the handler. Only after those lines
  * are out does it read the status from the response and count the loaded classes, so neither costs
  * time in the measured span.
  *
@@ -58,6 +59,9 @@ public final class ColdStartLauncher {
         // The process's CPU time up to the response (all threads, JIT and GC included; the kernel
         // counts it in 10 ms ticks): other processes on the machine change it far less than the wall time.
         System.out.println("CPU_MS " + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L));
+        // This thread's alone, in nanoseconds (the scheduler's own count): handler construction and
+        // the invocation, without the JIT and GC threads.
+        System.out.println("MAIN_THREAD_CPU_MS " + Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).split(" ")[0]) / 1e6);
         if (primed) {
             System.out.println("AFTER_PRIME_MS " + afterPrime / 1e6);
         }

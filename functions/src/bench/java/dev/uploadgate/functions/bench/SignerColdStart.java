@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,14 @@ import java.util.stream.Stream;
  *
  * <p>As on Lambda, without an endpoint override: no S3_ENDPOINT_URL, the bucket on AWS
  * (virtual-hosted URLs), session credentials in the environment, the template's
- * JAVA_TOOL_OPTIONS. The event is the recorded presign-part event with a content length and an
- * MD5 to bind, so the URL signs headers. Class path and launcher are the cold-start benchmark's
- * (what SAM packages, plus {@link ColdStartLauncher}); the variant's two bench classes are on
+ * JAVA_TOOL_OPTIONS. The event is the recorded presign-part event for a sized upload with a CRC32C
+ * and the part's checksum, so the URL signs content-length and x-amz-checksum-crc32c. Class path and launcher are the cold-start benchmark's
+ * (what SAM packages, plus {@link ColdStartLauncher}); the variant's three bench classes are on
  * every series' class path. The series are interleaved in a rotating order, after one discarded
- * launch each. Two figures: the parent's wall time from process start to the launcher's response line,
- * and the process's CPU time at that line (the launcher's {@code CPU_MS}), which the load of other
- * processes on a shared machine changes far less.
+ * launch each. Three figures: the parent's wall time from process start to the launcher's response line,
+ * and the process's CPU time at that line (the launcher's {@code CPU_MS}) and the CPU time of the
+ * thread that ran the handler (its {@code MAIN_THREAD_CPU_MS}); the last two the load of other processes
+ * on a shared machine changes far less than the first.
  *
  * <p>Arguments: {@code --runs N} (20), {@code --out DIR} (target/bench/signer), {@code --java17 HOME}
  * (the JDK the cold-start benchmark uses).
@@ -93,11 +95,12 @@ public final class SignerColdStart {
         String table = table(series, started, load());
         System.out.println(table);
         Files.writeString(out.resolve("signer-coldstart.md"), table);
-        StringBuilder raw = new StringBuilder("series,run,wall_ms,cpu_ms,classes\n");
+        StringBuilder raw = new StringBuilder("series,run,wall_ms,cpu_ms,main_thread_cpu_ms,classes\n");
         series.forEach((name, s) -> {
             for (int i = 0; i < s.samples.size(); i++) {
                 Sample sample = s.samples.get(i);
-                raw.append(String.format(Locale.ROOT, "%s,%d,%.1f,%.0f,%d%n", name, i + 1, sample.millis(), sample.cpuMillis(), sample.classes()));
+                raw.append(String.format(Locale.ROOT, "%s,%d,%.1f,%.0f,%.1f,%d%n", name, i + 1, sample.millis(), sample.cpuMillis(),
+                        sample.mainThreadCpuMillis(), sample.classes()));
             }
         });
         Files.writeString(out.resolve("signer-coldstart.csv"), raw);
@@ -114,6 +117,7 @@ public final class SignerColdStart {
         Process process = builder.start();
         double answeredMs = -1;
         double cpuMs = -1;
+        double mainCpuMs = -1;
         int status = -1;
         int classes = -1;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -122,6 +126,8 @@ public final class SignerColdStart {
                     answeredMs = (System.nanoTime() - started) / 1e6;
                 } else if (line.startsWith("CPU_MS ")) {
                     cpuMs = Double.parseDouble(line.substring("CPU_MS ".length()).trim());
+                } else if (line.startsWith("MAIN_THREAD_CPU_MS ")) {
+                    mainCpuMs = Double.parseDouble(line.substring("MAIN_THREAD_CPU_MS ".length()).trim());
                 } else if (line.startsWith("STATUS ")) {
                     status = Integer.parseInt(line.substring("STATUS ".length()).trim());
                 } else if (line.startsWith("CLASSES ")) {
@@ -129,11 +135,11 @@ public final class SignerColdStart {
                 }
             }
         }
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || answeredMs < 0 || cpuMs < 0 || status != 200) {
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || answeredMs < 0 || cpuMs < 0 || mainCpuMs < 0 || status != 200) {
             throw new IllegalStateException("launch of " + handler + " failed (exit " + process.exitValue() + ", status " + status
                     + "); see " + out.resolve("launch.log"));
         }
-        return new Sample(answeredMs, cpuMs, classes);
+        return new Sample(answeredMs, cpuMs, mainCpuMs, classes);
     }
 
     /** What Lambda's environment holds for the function: its settings, session credentials, the template's flags. */
@@ -146,17 +152,29 @@ public final class SignerColdStart {
                 "JAVA_TOOL_OPTIONS", TEMPLATE_JAVA_TOOL_OPTIONS);
     }
 
-    /** The recorded presign-part event, asking for an 8 MiB part with its MD5 bound. */
+    /**
+     * The recorded presign-part event (part 1 of a sized upload, so its length is bound) for an
+     * upload with a CRC32C, with the part's checksum to bind: the URL signs
+     * content-length;host;x-amz-checksum-crc32c.
+     */
     private Path boundEvent() throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Path.of("..", "events", "presign-part.json").toFile());
-        event.put("rawQueryString", event.get("rawQueryString").asText() + "&contentLength=8388608&contentMD5=1B2M2Y8AsgTpgAmY7PhCfg%3D%3D");
-        ((ObjectNode) event.get("queryStringParameters")).put("contentLength", "8388608").put("contentMD5", "1B2M2Y8AsgTpgAmY7PhCfg==");
+        ObjectNode query = (ObjectNode) event.get("queryStringParameters");
+        String key = query.get("key").asText();
+        String sized = key.substring(0, key.lastIndexOf('/'));
+        if (!sized.matches(".*\\.s[0-9]+-p[0-9]+")) {
+            throw new IllegalStateException("the recorded event's key is not a sized upload's: " + key);
+        }
+        String withChecksum = sized + ".crc32c-full" + key.substring(key.lastIndexOf('/'));
+        query.put("key", withChecksum).put("checksum", "yZRlqg==");
+        event.put("rawQueryString", "key=" + URLEncoder.encode(withChecksum, StandardCharsets.UTF_8).replace("+", "%20")
+                + "&checksum=yZRlqg%3D%3D");
         Path bound = out.resolve("event-presign-part-bound.json").toAbsolutePath();
         JSON.writeValue(bound.toFile(), event);
         return bound;
     }
 
-    /** The cold-start benchmark's class path, plus a jar of the SDK variant's two classes. */
+    /** The cold-start benchmark's class path, plus a jar of the SDK variant's three classes. */
     private String classPath() throws IOException {
         List<String> entries = new ArrayList<>();
         entries.add(jar(Path.of("target", "classes"), out.resolve("uploadgate-functions.jar"), name -> true));
@@ -164,7 +182,8 @@ public final class SignerColdStart {
         entries.add(jar(Path.of("target", "test-classes"), out.resolve("bench-launcher.jar"),
                 name -> name.startsWith("dev/uploadgate/functions/bench/")
                         || name.startsWith("dev/uploadgate/functions/handler/SdkSignedPresignPartHandler")
-                        || name.startsWith("dev/uploadgate/functions/service/SdkUrlSigner")));
+                        || name.startsWith("dev/uploadgate/functions/service/SdkUrlSigner")
+                        || name.startsWith("dev/uploadgate/functions/service/SdkPresignParts")));
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> e.contains("aws-lambda-java-serialization")).forEach(entries::add);
         return String.join(File.pathSeparator, entries);
@@ -198,6 +217,8 @@ public final class SignerColdStart {
         series.forEach((name, s) -> {
             text.append(row(name, "wall, start to response", a.millis(), s.millis(), s == a, s.medianClasses()));
             text.append(row(name, "process CPU at the response", a.cpuMillis(), s.cpuMillis(), s == a, s.medianClasses()));
+            text.append(row(name, "handler thread CPU at the response", a.mainThreadCpuMillis(), s.mainThreadCpuMillis(), s == a,
+                    s.medianClasses()));
         });
         return text.toString();
     }
@@ -249,8 +270,8 @@ public final class SignerColdStart {
         return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
     }
 
-    /** Wall ms from process start to the response line, the process's CPU ms by then, loaded classes. */
-    private record Sample(double millis, double cpuMillis, int classes) {
+    /** Wall ms from process start to the response line, the process's and the handler thread's CPU ms by then, loaded classes. */
+    private record Sample(double millis, double cpuMillis, double mainThreadCpuMillis, int classes) {
     }
 
     private static final class Series {
@@ -271,6 +292,10 @@ public final class SignerColdStart {
 
         double[] cpuMillis() {
             return samples.stream().mapToDouble(Sample::cpuMillis).toArray();
+        }
+
+        double[] mainThreadCpuMillis() {
+            return samples.stream().mapToDouble(Sample::mainThreadCpuMillis).toArray();
         }
     }
 }

@@ -70,7 +70,7 @@ public class HotPathBenchmark {
     public void setUp() throws IOException {
         UploadSettings settings = UploadSettings.fromEnvironment(ENVIRONMENT);
         ObjectKeys keys = new ObjectKeys(settings.keyPrefix());
-        S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket());
+        S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket(), settings.kmsKeyArn());
         presignPart = new PresignPartHandler(ENVIRONMENT);
         create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings)));
         complete = new CompleteMultipartHandler(new CompleteUpload(uploads, keys, settings.maxObjectSize()));

@@ -5,13 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,12 +36,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * SDK's {@code AwsV4HttpSigner} ({@link SdkUrlSigner}), one URL and batches of 100, in process.
  * The bucket is a DNS label on AWS (no endpoint override), so both sign virtual-hosted URLs.
  *
- * <p>What each pair signs is the same request, checked in {@link #setUp}: at one fixed instant
- * both give the same URL up to the order of its query parameters, signature included, so they
- * build the same canonical request. {@code UrlSigner} on this branch binds content-length and
- * content-md5 (its public API has no checksum header yet), so the bound requests sign
- * {@code content-length;content-md5;host}; {@link #sdkOnePartChecksum} shows what the SDK costs with
- * issue 10's {@code content-length;host;x-amz-checksum-crc32c} instead.
+ * <p>A bound URL signs {@code content-length;host;x-amz-checksum-crc32c}, what issue 10's sized
+ * uploads with a CRC32C bind; a batch signs 100 of them with one credentials resolution and
+ * signing time on both sides, as the batch route does. The unbound batch (an upload of undeclared
+ * size without checksums, Uppy's) signs only host. {@link #setUp} checks that each pair signs the
+ * same request: at one fixed instant both give the same URL up to the order of its query
+ * parameters, signature included, so they build the same canonical request.
  *
  * <p>Credentials: {@code session} (what Lambda gives a function: key, secret and a 1,068-character
  * session token, which every URL carries and signs) or {@code basic}. C1 only, as the template
@@ -59,77 +57,57 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public class SignerBenchmark {
     private static final String BUCKET = "uploads";
     private static final String REGION = "us-east-1";
-    private static final String KEY = "uploads/iam-AROAEXAMPLEID/0f8fad5b-d9cb-469f-a165-70867728950e/holiday video.mp4";
+    private static final String KEY = "uploads/iam-AROAEXAMPLEID/0f8fad5b-d9cb-469f-a165-70867728950e.s838860800-p8388608.crc32c-full/holiday video.mp4";
     private static final String UPLOAD_ID = "VXBsb2FkIElEIGZvciBleGFtcGxl.bXVsdGlwYXJ0";
     private static final int PART = 7;
-    private static final long PART_SIZE = 8L * 1024 * 1024;
-    private static final String MD5 = "1B2M2Y8AsgTpgAmY7PhCfg==";
-    private static final String CRC32C = "yZRlqg==";
+    private static final Map<String, String> BINDING = Map.of("content-length", "8388608", "x-amz-checksum-crc32c", "yZRlqg==");
     private static final Duration LIFETIME = Duration.ofSeconds(900);
     private static final List<Integer> PARTS = IntStream.rangeClosed(1, 100).boxed().toList();
-    private static final List<Map<String, String>> NO_HEADERS = PARTS.stream().map(n -> Map.<String, String>of()).toList();
+    private static final List<Map<String, String>> BOUND = PARTS.stream().map(n -> BINDING).toList();
+    private static final List<Map<String, String>> UNBOUND = PARTS.stream().map(n -> Map.<String, String>of()).toList();
 
     @Param({"session", "basic"})
     public String credentials;
 
     private UrlSigner ours;
     private SdkUrlSigner sdk;
-    private Map<String, String> md5Binding;
-    private Map<String, String> checksumBinding;
 
     @Setup
     public void setUp() {
         AwsCredentialsProvider provider = provider(credentials);
         ours = ours(provider, Clock.systemUTC());
         sdk = sdk(provider, Clock.systemUTC());
-        md5Binding = Map.of("content-length", Long.toString(PART_SIZE), "content-md5", MD5);
-        checksumBinding = Map.of("content-length", Long.toString(PART_SIZE), "x-amz-checksum-crc32c", CRC32C);
         requireSameRequests(provider);
     }
 
     @Benchmark
     public SignedRequest oursOnePart() {
-        return ours.uploadPart(KEY, UPLOAD_ID, PART, OptionalLong.of(PART_SIZE), Optional.of(MD5));
+        return ours.uploadPart(KEY, UPLOAD_ID, PART, BINDING);
     }
 
     @Benchmark
     public SignedRequest sdkOnePart() {
-        return sdk.uploadPart(KEY, UPLOAD_ID, PART, md5Binding);
+        return sdk.uploadPart(KEY, UPLOAD_ID, PART, BINDING);
     }
 
-    @Benchmark
-    public SignedRequest sdkOnePartChecksum() {
-        return sdk.uploadPart(KEY, UPLOAD_ID, PART, checksumBinding);
-    }
-
-    /** The batch route as it is: one signing session, no bindings (only host signed). */
     @Benchmark
     public List<SignedRequest> oursBatchOf100() {
-        return ours.uploadParts(KEY, UPLOAD_ID, PARTS);
+        return ours.uploadParts(KEY, UPLOAD_ID, PARTS, BOUND);
     }
 
     @Benchmark
     public List<SignedRequest> sdkBatchOf100() {
-        return sdk.uploadParts(KEY, UPLOAD_ID, PARTS, NO_HEADERS);
-    }
-
-    /** 100 bound URLs, each a call of its own on both sides (UrlSigner has no bound batch). */
-    @Benchmark
-    public List<SignedRequest> oursBatchOf100Bound() {
-        List<SignedRequest> signed = new ArrayList<>(PARTS.size());
-        for (int part : PARTS) {
-            signed.add(ours.uploadPart(KEY, UPLOAD_ID, part, OptionalLong.of(PART_SIZE), Optional.of(MD5)));
-        }
-        return signed;
+        return sdk.uploadParts(KEY, UPLOAD_ID, PARTS, BOUND);
     }
 
     @Benchmark
-    public List<SignedRequest> sdkBatchOf100Bound() {
-        List<SignedRequest> signed = new ArrayList<>(PARTS.size());
-        for (int part : PARTS) {
-            signed.add(sdk.uploadPart(KEY, UPLOAD_ID, part, md5Binding));
-        }
-        return signed;
+    public List<SignedRequest> oursBatchOf100Unbound() {
+        return ours.uploadParts(KEY, UPLOAD_ID, PARTS, UNBOUND);
+    }
+
+    @Benchmark
+    public List<SignedRequest> sdkBatchOf100Unbound() {
+        return sdk.uploadParts(KEY, UPLOAD_ID, PARTS, UNBOUND);
     }
 
     /** Both signers at one fixed instant must give the same URLs (query order aside), signatures included. */
@@ -137,16 +115,17 @@ public class SignerBenchmark {
         Clock fixed = Clock.fixed(Instant.parse("2026-11-30T01:02:03Z"), ZoneOffset.UTC);
         UrlSigner oursAtOnce = ours(provider, fixed);
         SdkUrlSigner sdkAtOnce = sdk(provider, fixed);
-        requireSame(oursAtOnce.uploadPart(KEY, UPLOAD_ID, PART, OptionalLong.of(PART_SIZE), Optional.of(MD5)),
-                sdkAtOnce.uploadPart(KEY, UPLOAD_ID, PART, md5Binding));
-        List<SignedRequest> oursBatch = oursAtOnce.uploadParts(KEY, UPLOAD_ID, PARTS);
-        List<SignedRequest> sdkBatch = sdkAtOnce.uploadParts(KEY, UPLOAD_ID, PARTS, NO_HEADERS);
-        for (int i = 0; i < PARTS.size(); i++) {
-            requireSame(oursBatch.get(i), sdkBatch.get(i));
+        SignedRequest one = oursAtOnce.uploadPart(KEY, UPLOAD_ID, PART, BINDING);
+        if (!one.url().contains("X-Amz-SignedHeaders=content-length%3Bhost%3Bx-amz-checksum-crc32c&")) {
+            throw new IllegalStateException("not the bound request: " + one.url());
         }
-        String checksumUrl = sdkAtOnce.uploadPart(KEY, UPLOAD_ID, PART, checksumBinding).url();
-        if (!checksumUrl.contains("X-Amz-SignedHeaders=content-length%3Bhost%3Bx-amz-checksum-crc32c&")) {
-            throw new IllegalStateException("the SDK did not sign the checksum binding: " + checksumUrl);
+        requireSame(one, sdkAtOnce.uploadPart(KEY, UPLOAD_ID, PART, BINDING));
+        for (List<Map<String, String>> headers : List.of(BOUND, UNBOUND)) {
+            List<SignedRequest> oursBatch = oursAtOnce.uploadParts(KEY, UPLOAD_ID, PARTS, headers);
+            List<SignedRequest> sdkBatch = sdkAtOnce.uploadParts(KEY, UPLOAD_ID, PARTS, headers);
+            for (int i = 0; i < PARTS.size(); i++) {
+                requireSame(oursBatch.get(i), sdkBatch.get(i));
+            }
         }
     }
 
