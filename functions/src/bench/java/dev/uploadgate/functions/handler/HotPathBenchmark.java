@@ -3,8 +3,6 @@ package dev.uploadgate.functions.handler;
 import dev.uploadgate.functions.config.UploadSettings;
 import dev.uploadgate.functions.json.Json;
 import dev.uploadgate.functions.rules.ObjectKeys;
-import dev.uploadgate.functions.rules.PartSizing;
-import dev.uploadgate.functions.rules.UploadDescriptor;
 import dev.uploadgate.functions.service.CompleteUpload;
 import dev.uploadgate.functions.service.CreateUpload;
 import dev.uploadgate.functions.service.NewObjects;
@@ -12,11 +10,13 @@ import dev.uploadgate.functions.service.S3Uploads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,6 +53,7 @@ import software.amazon.awssdk.services.s3.model.Part;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
 public class HotPathBenchmark {
+    private static final String UPLOAD_ID = CannedS3.UPLOAD_ID;
     private static final String ETAG_1 = "\"0123456789abcdef0123456789abcdef\"";
     private static final String ETAG_2 = "\"fedcba9876543210fedcba9876543210\"";
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -73,24 +74,20 @@ public class HotPathBenchmark {
     public void setUp() throws IOException {
         UploadSettings settings = UploadSettings.fromEnvironment(ENVIRONMENT);
         ObjectKeys keys = new ObjectKeys(settings.keyPrefix());
-        S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket(), settings.kmsKeyArn());
+        S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket(), Optional.empty());
         presignPart = new PresignPartHandler(ENVIRONMENT);
         create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings)));
         complete = new CompleteMultipartHandler(new CompleteUpload(uploads, keys, settings.maxObjectSize()));
 
-        String key = keys.exampleKey(Priming.owner());
-        // Presigning a part of an upload of undeclared size asks S3 (ListParts) how much is stored;
-        // a sized upload's parts are signed without S3, each binding its exact length.
-        String sizedKey = keys.exampleKey(Priming.owner(),
-                UploadDescriptor.sized(100 * PartSizing.MIN_PART_SIZE, PartSizing.MIN_PART_SIZE, Optional.empty()));
-        String path = "/s3/multipart/" + Priming.UPLOAD_ID;
-        onePart = Priming.request("GET", path + "/1", Map.of("uploadId", Priming.UPLOAD_ID, "partNumber", "1"),
-                Map.of("key", sizedKey), null);
-        batchOf100 = Priming.request("GET", path + "/batch", Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", sizedKey,
-                "partNumbers", IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","))), null);
-        createEvent = Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
+        // The presign requests are priming's own (a part bound to its length and checksum, and a batch of 100).
+        List<byte[]> presign = new Priming(Wiring.of(ENVIRONMENT), "PresignPart", twin -> new PresignPartHandler(twin.presignParts())).requests();
+        onePart = presign.get(0);
+        batchOf100 = presign.get(1);
+        String key = "uploads/public/0f8fad5b-d9cb-469f-a165-70867728950e.s13631488-p8388608/holiday video.mp4";
+        createEvent = event("POST /s3/multipart", "/s3/multipart", Map.of(), "",
                 "{\"filename\":\"holiday video.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"name\":\"holiday video.mp4\"},\"size\":13631488}");
-        completeEvent = Priming.request("POST", path + "/complete", Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", key),
+        completeEvent = event("POST /s3/multipart/{uploadId}/complete", "/s3/multipart/" + UPLOAD_ID + "/complete", Map.of("uploadId", UPLOAD_ID),
+                "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8),
                 "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"" + ETAG_1.replace("\"", "\\\"") + "\"},"
                         + "{\"PartNumber\":2,\"ETag\":\"" + ETAG_2.replace("\"", "\\\"") + "\"}]}");
         for (byte[] check : new byte[][] {presignOnePart(), presignBatchOf100(), createWithoutS3RoundTrip(), completeWithoutS3RoundTrip()}) {
@@ -98,6 +95,21 @@ public class HotPathBenchmark {
                 throw new IllegalStateException("benchmark request failed: " + Json.read(check).get("body"));
             }
         }
+    }
+
+    /** A payload 2.0 event of the open API, as API Gateway sends it. */
+    private static byte[] event(String routeKey, String path, Map<String, String> pathParameters, String rawQuery, String body) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path);
+        event.put("rawQueryString", rawQuery);
+        event.put("headers", Map.of("content-type", "application/json"));
+        event.put("pathParameters", pathParameters.isEmpty() ? null : pathParameters);
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        event.put("requestContext", Map.of("requestId", "bench", "http", Map.of("method", routeKey.split(" ")[0], "path", path)));
+        return Json.writeBytes(event);
     }
 
     @Benchmark
@@ -130,7 +142,7 @@ public class HotPathBenchmark {
     private static final class InstantS3 implements S3Client {
         @Override
         public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
-            return CreateMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key()).uploadId(Priming.UPLOAD_ID).build();
+            return CreateMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key()).uploadId(UPLOAD_ID).build();
         }
 
         @Override

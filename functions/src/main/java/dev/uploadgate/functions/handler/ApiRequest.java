@@ -1,5 +1,6 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.rules.Owner;
@@ -18,24 +19,24 @@ final class ApiRequest {
     /** A JSON request of the contract is far smaller; 10,000 completed parts take about 600 KB. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final HttpApiEvent event;
+    private final APIGatewayV2HTTPEvent event;
     private final Map<String, String> query;
 
-    private ApiRequest(HttpApiEvent event, Map<String, String> query) {
+    private ApiRequest(APIGatewayV2HTTPEvent event, Map<String, String> query) {
         this.event = event;
         this.query = query;
     }
 
-    static ApiRequest from(HttpApiEvent event) {
-        String raw = event.rawQueryString();
+    static ApiRequest from(APIGatewayV2HTTPEvent event) {
+        String raw = event.getRawQueryString();
         Map<String, String> query = raw != null && !raw.isEmpty() ? QueryString.parse(raw)
-                : event.queryStringParameters() == null ? Map.of() : new LinkedHashMap<>(event.queryStringParameters());
+                : event.getQueryStringParameters() == null ? Map.of() : new LinkedHashMap<>(event.getQueryStringParameters());
         return new ApiRequest(event, query);
     }
 
     /** A path parameter; API Gateway only routes here when it is present, but a test event may lack it. */
     String pathParameter(String name) {
-        Map<String, String> parameters = event.pathParameters();
+        Map<String, String> parameters = event.getPathParameters();
         String value = parameters == null ? null : parameters.get(name);
         if (value == null || value.isEmpty()) {
             throw ApiException.invalidField("path parameter " + name, value, "is required");
@@ -44,7 +45,7 @@ final class ApiRequest {
     }
 
     Optional<String> optionalPathParameter(String name) {
-        Map<String, String> parameters = event.pathParameters();
+        Map<String, String> parameters = event.getPathParameters();
         return Optional.ofNullable(parameters == null ? null : parameters.get(name)).filter(v -> !v.isEmpty());
     }
 
@@ -97,12 +98,12 @@ final class ApiRequest {
 
     /** The body as text: base64-decoded when API Gateway encoded it, and strictly UTF-8. */
     String body() {
-        String body = event.body();
+        String body = event.getBody();
         if (body == null || body.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "the request body is empty; a JSON object is expected");
         }
         byte[] bytes;
-        if (event.isBase64Encoded()) {
+        if (event.getIsBase64Encoded()) {
             try {
                 bytes = Base64.getMimeDecoder().decode(body);
             } catch (IllegalArgumentException e) {
@@ -125,24 +126,33 @@ final class ApiRequest {
      * prefix; an assumed role is one owner whatever its session name (the part after ':').
      */
     Owner owner() {
-        String subject = event.jwtSubject();
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = event.getRequestContext() == null ? null
+                : event.getRequestContext().getAuthorizer();
+        String subject = authorizer == null || authorizer.getJwt() == null || authorizer.getJwt().getClaims() == null ? null
+                : authorizer.getJwt().getClaims().get("sub");
         if (subject != null && !subject.isEmpty()) {
             return Owner.fromIdentity("jwt-" + subject);
         }
-        if (event.iamUserId() != null) {
-            String principal = event.iamUserId().split(":", 2)[0];
+        String userId = authorizer == null || authorizer.getIam() == null ? null : authorizer.getIam().getUserId();
+        if (userId != null) {
+            String principal = userId.split(":", 2)[0];
             return Owner.fromIdentity("iam-" + principal);
         }
         return Owner.PUBLIC;
     }
 
-    /** The path as the caller sent it, before any decoding. */
-    String rawPath() {
-        return event.rawPath() == null ? "" : event.rawPath();
+    /** The route API Gateway matched, such as {@code GET /s3/download}: what a handler dispatches on. */
+    String routeKey() {
+        String routeKey = event.getRouteKey();
+        if (routeKey == null || routeKey.isEmpty()) {
+            throw ApiException.invalidField("the request event's routeKey", routeKey, "is required: the route API Gateway matched");
+        }
+        return routeKey;
     }
 
     /** The id API Gateway gave the request, for logs and error messages. */
     String requestId() {
-        return event.requestId() == null ? "unknown" : event.requestId();
+        String id = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return id == null ? "unknown" : id;
     }
 }

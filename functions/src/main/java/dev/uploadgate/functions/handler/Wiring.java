@@ -18,6 +18,7 @@ import dev.uploadgate.functions.service.UrlLifetime;
 import dev.uploadgate.functions.service.UrlSigner;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,6 +38,9 @@ final class Wiring {
      */
     private static final AwsCredentialsProvider PRIMING_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING-FAKE-ACCESS-KEY", "priming-secret-never-sent"));
+
+    /** The id of every key priming draws: fixed, so no random state is drawn before a snapshot. */
+    private static final UUID PRIMING_ID = UUID.fromString("00000000-0000-4000-8000-000000000000");
 
     private final UploadSettings settings;
     private final AwsCredentialsProvider credentials;
@@ -70,20 +74,17 @@ final class Wiring {
     }
 
     /**
-     * The same operations on the given S3 client, with keys that take the fixed priming id instead
-     * of a random one and the fixed fake credentials: what priming's twin handlers are built from.
+     * The same operations on the given S3 client, with the fixed fake credentials and keys under
+     * a fixed id instead of a random one (no random state drawn before a snapshot): what priming's
+     * twin handlers are built from.
      */
     Wiring forPriming(S3Client s3) {
-        return new Wiring(settings, PRIMING_CREDENTIALS, ObjectKeys.forPriming(settings.keyPrefix()), () -> s3);
+        return new Wiring(settings, PRIMING_CREDENTIALS, new ObjectKeys(settings.keyPrefix(), () -> PRIMING_ID), () -> s3);
     }
 
-    /**
-     * The presign operations' priming twin: fake credentials, so priming never resolves the
-     * function's own (under SnapStart a call to Lambda's credentials endpoint, whose answer would
-     * stay in the snapshot), and fixed-id keys. Their priming requests call no S3.
-     */
-    Wiring forPriming() {
-        return forPriming(null);
+    /** The prefix every key starts with, which priming's requests put in their keys. */
+    String keyPrefix() {
+        return settings.keyPrefix();
     }
 
     CreateUpload createUpload() {

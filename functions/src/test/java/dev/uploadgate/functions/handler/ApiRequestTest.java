@@ -50,6 +50,6 @@ class ApiRequestTest {
 
     private static Owner ownerOf(String authorizerJson) {
         String event = "{\"version\":\"2.0\",\"requestContext\":{\"requestId\":\"r\",\"authorizer\":" + authorizerJson + "}}";
-        return ApiRequest.from(HttpApiEvent.read(event.getBytes(StandardCharsets.UTF_8))).owner();
+        return ApiRequest.from(HttpApiEvents.read(event.getBytes(StandardCharsets.UTF_8))).owner();
     }
 }
