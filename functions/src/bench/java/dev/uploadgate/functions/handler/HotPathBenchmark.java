@@ -155,8 +155,9 @@ public class HotPathBenchmark {
         @Override
         public ListPartsResponse listParts(ListPartsRequest request) {
             return ListPartsResponse.builder().isTruncated(false).parts(
-                    Part.builder().partNumber(1).size(5L * 1024 * 1024).eTag(ETAG_1).build(),
-                    Part.builder().partNumber(2).size(77L).eTag(ETAG_2).build()).build();
+                    // The complete event's key is a sized upload (13,631,488 bytes in 8 MiB parts): its parts must add up.
+                    Part.builder().partNumber(1).size(8L * 1024 * 1024).eTag(ETAG_1).build(),
+                    Part.builder().partNumber(2).size(5L * 1024 * 1024).eTag(ETAG_2).build()).build();
         }
 
         @Override
@@ -167,7 +168,7 @@ public class HotPathBenchmark {
 
         @Override
         public HeadObjectResponse headObject(HeadObjectRequest request) {
-            return HeadObjectResponse.builder().eTag("\"00112233445566778899aabbccddeeff-2\"").contentLength(5L * 1024 * 1024 + 77).build();
+            return HeadObjectResponse.builder().eTag("\"00112233445566778899aabbccddeeff-2\"").contentLength(13L * 1024 * 1024).build();
         }
 
         @Override
