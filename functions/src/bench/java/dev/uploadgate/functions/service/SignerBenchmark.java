@@ -146,7 +146,7 @@ public class SignerBenchmark {
 
     private static UrlSigner ours(AwsCredentialsProvider provider, Clock clock) {
         SigV4Sessions sessions = new SigV4Sessions(provider, REGION, new UrlLifetime(LIFETIME), clock, new SigningKeys());
-        return new UrlSigner(sessions, BUCKET, REGION, Optional.empty());
+        return new UrlSigner(sessions, S3Location.of(BUCKET, REGION, Optional.empty()));
     }
 
     private static SdkUrlSigner sdk(AwsCredentialsProvider provider, Clock clock) {
