@@ -24,8 +24,8 @@ if [ "${1:-}" = "--checksums" ]; then
     javac --release 17 -Xlint:all -Werror -d target/bench-classes -cp target/classes src/bench/java/dev/uploadgate/client/*.java
     exec java -cp "target/bench-classes:target/classes" dev.uploadgate.client.ChecksumBenchmark "$@"
 fi
-# From the root, with -am: the client's tests need this checkout's functions module (never an installed one).
-(cd .. && mvn -q -B -ntp -DskipTests -DskipBrowserTests=true -pl client,local -am package dependency:build-classpath \
+# From the root, with -am and the bench profile (src/bench holds the benchmarks): the client's tests need this checkout's functions module (never an installed one).
+(cd .. && mvn -q -B -ntp -Pbench -DskipTests -DskipBrowserTests=true -pl client,local -am package dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
 main=dev.uploadgate.client.bench.UploadBenchmark
 if [ "${1:-}" = "--transport" ]; then
