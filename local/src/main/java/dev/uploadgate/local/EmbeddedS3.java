@@ -59,7 +59,7 @@ final class EmbeddedS3 implements AutoCloseable {
                 .map(origin -> origin.equals("*") ? origin : Pattern.quote(origin))
                 .toList();
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(root.toString()))
+                .blobStore(new MultipartRules(new FilesystemNio2BlobStore(root.toString())))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 // The last argument is Access-Control-Allow-Credentials, as text: presigned URLs need no cookies.
@@ -67,6 +67,7 @@ final class EmbeddedS3 implements AutoCloseable {
                         CORS_EXPOSED_HEADERS, "false"))
                 .stopTimeout(STOP_TIMEOUT_MILLIS)
                 .build();
+        S3HttpRules.install(proxy);
         proxy.start();
         awaitStarted(proxy);
         S3Connection connection = new S3Connection(URI.create("http://127.0.0.1:" + proxy.getPort()), ACCESS_KEY, SECRET_KEY);

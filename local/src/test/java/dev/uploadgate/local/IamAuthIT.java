@@ -89,6 +89,43 @@ class IamAuthIT {
         assertThat(alice("GET", "/s3/multipart/" + id + query, null).status()).as("the upload is still alice's").isEqualTo(200);
     }
 
+    /**
+     * Bob names his own key, which every ownership check accepts, with Alice's upload id: S3 binds
+     * an upload id to its key, so nothing of Alice's upload is reachable, and the embedded S3 must
+     * refuse as S3 does, or the test would pass here on code that leaks on S3.
+     */
+    @Test
+    void everyRoute_otherUsersUploadIdWithOwnKey_isNoSuchUpload() throws Exception {
+        Answer alices = alice("POST", "/s3/multipart", "{\"filename\":\"private.txt\"}");
+        Answer bobs = bob("POST", "/s3/multipart", "{\"filename\":\"mine.txt\"}");
+        String aliceId = ContractClient.encode(alices.text("uploadId"));
+        String bobQuery = "?key=" + ContractClient.encode(bobs.text("key"));
+        byte[] part = "bob's bytes".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> octets = Map.of("content-type", "application/octet-stream");
+
+        Answer partUrl = bob("GET", "/s3/multipart/" + aliceId + "/1" + bobQuery, null);
+        Answer batch = bob("GET", "/s3/multipart/" + aliceId + "/batch" + bobQuery + "&partNumbers=1,2", null);
+        HttpResponse<byte[]> partPut = PlainHttp.put(partUrl.text("url"), part, octets);
+        HttpResponse<byte[]> batchPut = PlainHttp.put(batch.body().get("presignedUrls").get("2").asText(), part, octets);
+        Answer listed = bob("GET", "/s3/multipart/" + aliceId + bobQuery, null);
+        Answer completed = bob("POST", "/s3/multipart/" + aliceId + "/complete" + bobQuery,
+                "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"0123456789abcdef0123456789abcdef\"}]}");
+        Answer aborted = bob("DELETE", "/s3/multipart/" + aliceId + bobQuery, null);
+
+        assertThat(partPut.statusCode()).as(new String(partPut.body(), StandardCharsets.UTF_8)).isEqualTo(404);
+        assertThat(new String(partPut.body(), StandardCharsets.UTF_8)).contains("<Code>NoSuchUpload</Code>");
+        assertThat(batchPut.statusCode()).isEqualTo(404);
+        assertThat(listed.status()).as(listed.body().toString()).isEqualTo(404);
+        assertThat(listed.text("code")).isEqualTo("NoSuchUpload");
+        assertThat(completed.status()).as(completed.body().toString()).isEqualTo(404);
+        assertThat(completed.text("code")).isEqualTo("NoSuchUpload");
+        assertThat(aborted.status()).as(aborted.body().toString()).isEqualTo(404);
+        assertThat(aborted.text("code")).isEqualTo("NoSuchUpload");
+        Answer alicesParts = alice("GET", "/s3/multipart/" + aliceId + "?key=" + ContractClient.encode(alices.text("key")), null);
+        assertThat(alicesParts.status()).as("alice's upload is still open and empty").isEqualTo(200);
+        assertThat(alicesParts.body()).isEmpty();
+    }
+
     @Test
     void anyRoute_unsignedBadOrStaleSignature_isUnauthorizedJson() throws Exception {
         HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/s3/multipart"))
