@@ -134,13 +134,10 @@ final class S3HttpRules implements Filter {
         if (!"POST".equalsIgnoreCase(request.getMethod()) || request.getQueryString() == null) {
             return null;
         }
-        for (String pair : request.getQueryString().split("&")) {
-            if (pair.startsWith("uploadId=")) {
-                String raw = pair.substring("uploadId=".length());
-                return PercentDecoding.query(raw).orElse(raw);
-            }
-        }
-        return null;
+        return QueryStrings.pairs(request.getQueryString()).orElse(List.of()).stream()
+                .filter(pair -> pair.name().equals("uploadId"))
+                .map(QueryStrings.Pair::value)
+                .findFirst().orElse(null);
     }
 
     /** The request with parameters parsed from its query string alone, never from its body. */
@@ -152,20 +149,11 @@ final class S3HttpRules implements Filter {
             this.parameters = Collections.unmodifiableMap(parse(request.getQueryString()));
         }
 
+        /** A malformed query has no parameters: S3Proxy then refuses the request's signature. */
         private static Map<String, String[]> parse(String query) {
             Map<String, List<String>> values = new LinkedHashMap<>();
-            if (query != null) {
-                for (String pair : query.split("&")) {
-                    if (pair.isEmpty()) {
-                        continue;
-                    }
-                    int equals = pair.indexOf('=');
-                    String name = equals < 0 ? pair : pair.substring(0, equals);
-                    String value = equals < 0 ? "" : pair.substring(equals + 1);
-                    values.computeIfAbsent(PercentDecoding.query(name).orElse(name), key -> new ArrayList<>())
-                            .add(PercentDecoding.query(value).orElse(value));
-                }
-            }
+            QueryStrings.pairs(query).orElse(List.of())
+                    .forEach(pair -> values.computeIfAbsent(pair.name(), key -> new ArrayList<>()).add(pair.value()));
             Map<String, String[]> parameters = new LinkedHashMap<>();
             values.forEach((name, list) -> parameters.put(name, list.toArray(String[]::new)));
             return parameters;
