@@ -74,7 +74,8 @@ final class LambdaGateway implements AutoCloseable {
             connector.open();
         } catch (IOException e) {
             server.destroy();
-            throw new BindException("port " + port + " is already in use");
+            throw new BindException("the API port " + port + " on 127.0.0.1 is already in use; choose another with --port N"
+                    + " (--port 0 picks a free one)");
         }
         return new LambdaGateway(server, connector);
     }

@@ -2,7 +2,6 @@ package dev.uploadgate.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,12 +56,12 @@ public final class LocalMode implements AutoCloseable {
         try {
             running = start(options, Path.of(""));
         } catch (TemplateException e) {
-            System.err.println("local mode cannot start: " + e.getMessage());
+            System.err.println("local mode cannot start: " + oneLine(e.getMessage()));
             System.exit(1);
             return;
-        } catch (BindException e) {
-            System.err.println("local mode cannot start: a port is already in use (" + e.getMessage()
-                    + "); choose others with --port and --s3-port, or 0 for free ones");
+        } catch (IOException e) {
+            // A port in use (BindException, naming the port and its flag), a data folder that cannot be created.
+            System.err.println("local mode cannot start: " + oneLine(e.getMessage()));
             System.exit(1);
             return;
         } catch (Exception e) {
@@ -129,6 +128,11 @@ public final class LocalMode implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A message on one line (a YAML parser's spans several): scripts and people read the first line. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** What local mode sets whatever the template says: its own bucket, S3 server, region and keys. */
