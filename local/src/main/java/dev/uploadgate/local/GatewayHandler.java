@@ -3,7 +3,6 @@ package dev.uploadgate.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.uploadgate.functions.error.ErrorCode;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,26 +30,24 @@ final class GatewayHandler {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
     private final RouteMatcher routes;
-    private final Map<String, HandlerInvoker> handlers;
+    private final Map<String, FunctionInvoker> handlers;
     private final Optional<CorsPolicy> cors;
     private final StaticFiles staticFiles;
     private final EventFactory events;
     private final Clock clock;
-    private final PrintStream functionLog;
     private final Optional<SigV4Verifier> iamAuth;
 
-    GatewayHandler(List<Route> routes, Map<String, HandlerInvoker> handlers, Optional<CorsPolicy> cors,
-                   StaticFiles staticFiles, Clock clock, PrintStream functionLog) {
-        this(routes, handlers, cors, staticFiles, clock, functionLog, Optional.empty());
+    GatewayHandler(List<Route> routes, Map<String, FunctionInvoker> handlers, Optional<CorsPolicy> cors,
+                   StaticFiles staticFiles, Clock clock) {
+        this(routes, handlers, cors, staticFiles, clock, Optional.empty());
     }
 
     /**
-     * @param handlers    function logical id to its loaded handler; every route's function must be here
-     * @param functionLog where handlers' LambdaLogger output goes
-     * @param iamAuth     when present, every route requires a SigV4 signature as AWS_IAM does
+     * @param handlers function logical id to its invoker; every route's function must be here
+     * @param iamAuth  when present, every route requires a SigV4 signature as AWS_IAM does
      */
-    GatewayHandler(List<Route> routes, Map<String, HandlerInvoker> handlers, Optional<CorsPolicy> cors,
-                   StaticFiles staticFiles, Clock clock, PrintStream functionLog, Optional<SigV4Verifier> iamAuth) {
+    GatewayHandler(List<Route> routes, Map<String, FunctionInvoker> handlers, Optional<CorsPolicy> cors,
+                   StaticFiles staticFiles, Clock clock, Optional<SigV4Verifier> iamAuth) {
         for (Route route : routes) {
             if (!handlers.containsKey(route.functionId())) {
                 throw new IllegalArgumentException("route " + route.routeKey() + " names " + route.functionId()
@@ -63,7 +60,6 @@ final class GatewayHandler {
         this.staticFiles = staticFiles;
         this.events = new EventFactory(clock, () -> UUID.randomUUID().toString());
         this.clock = clock;
-        this.functionLog = functionLog;
         this.iamAuth = iamAuth;
     }
 
@@ -117,17 +113,18 @@ final class GatewayHandler {
             }
         }
         APIGatewayV2HTTPEvent event = events.create(request, path, match, caller);
-        HandlerInvoker handler = handlers.get(match.route().functionId());
-        LocalContext context = new LocalContext(handler.function(), UUID.randomUUID().toString(), clock, functionLog);
+        FunctionInvoker handler = handlers.get(match.route().functionId());
         Map<String, String> gatewayHeaders = new LinkedHashMap<>(corsHeaders);
         gatewayHeaders.put("Apigw-Requestid", event.getRequestContext().getRequestId());
         APIGatewayV2HTTPResponse response;
         try {
-            response = handler.invoke(event, context);
-        } catch (HandlerInvoker.HandlerFailedException e) {
-            LOG.error("{} failed on {} (request {})", handler.function().logicalId(), match.route().routeKey(),
-                    event.getRequestContext().getRequestId(), e.getCause());
-            return GatewayResponse.error(ErrorCode.INTERNAL_ERROR, e.getMessage(), gatewayHeaders);
+            response = handler.invoke(event, UUID.randomUUID().toString());
+        } catch (InvocationException e) {
+            LOG.error("{} failed on {} (request {}): {}", handler.function().logicalId(), match.route().routeKey(),
+                    event.getRequestContext().getRequestId(), e.getMessage(), e.getCause());
+            // API Gateway's answers: a function error is a 500, a timeout or no capacity a 503.
+            ErrorCode code = e.kind() == InvocationException.Kind.FUNCTION_ERROR ? ErrorCode.INTERNAL_ERROR : ErrorCode.SERVICE_UNAVAILABLE;
+            return GatewayResponse.error(code, e.getMessage(), gatewayHeaders);
         }
         if (response == null || response.getStatusCode() < 100 || response.getStatusCode() > 599) {
             String problem = response == null ? "returned no response" : "returned status " + response.getStatusCode();

@@ -89,7 +89,18 @@ record TemplateRoutes(List<FunctionDefinition> functions, List<Route> routes, Op
         return new FunctionDefinition(id, className, methodName,
                 number(properties, globals, "Timeout", DEFAULT_TIMEOUT_SECONDS, resolver, where),
                 number(properties, globals, "MemorySize", DEFAULT_MEMORY_MB, resolver, where),
-                environment);
+                environment, logging(properties, globals, resolver, where));
+    }
+
+    /** LoggingConfig's text values, the function's own over Globals'. */
+    private static Map<String, String> logging(Map<String, Object> properties, Map<String, Object> globals,
+                                               IntrinsicResolver resolver, String where) {
+        Map<String, String> logging = new LinkedHashMap<>();
+        for (Map<String, Object> owner : List.of(globals, properties)) {
+            SamTemplate.optionalMap(owner, "LoggingConfig", where).ifPresent(config -> config.forEach((name, value) ->
+                    resolver.resolveText(value).ifPresent(text -> logging.put(name, text))));
+        }
+        return logging;
     }
 
     private static Map<String, Object> variables(Map<String, Object> owner, String where) {

@@ -46,14 +46,15 @@ class LambdaGatewayTest {
         SamTemplate template = TestTemplates.gateway();
         IntrinsicResolver resolver = TestTemplates.resolver(template);
         TemplateRoutes api = TemplateRoutes.read(template, resolver);
-        Map<String, HandlerInvoker> handlers = new LinkedHashMap<>();
+        Map<String, FunctionInvoker> handlers = new LinkedHashMap<>();
+        PrintStream log = new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8);
         for (FunctionDefinition function : api.functions()) {
-            handlers.put(function.logicalId(), HandlerInvoker.load(function,
-                    LambdaEnvironment.of(function, resolver, OVERRIDES), LambdaGatewayTest.class.getClassLoader()));
+            // The test handlers live on this class path: they run in process (the runtime path: RuntimeInvokeIT).
+            handlers.put(function.logicalId(), new InProcessInvoker(HandlerInvoker.load(function,
+                    LambdaEnvironment.of(function, resolver, OVERRIDES), LambdaGatewayTest.class.getClassLoader()), Clock.systemUTC(), log));
         }
         gateway = LambdaGateway.bind(0);
-        gateway.start(new GatewayHandler(api.routes(), handlers, api.cors(), StaticFiles.fromDirectory(web),
-                Clock.systemUTC(), new PrintStream(FUNCTION_LOG, true, StandardCharsets.UTF_8)));
+        gateway.start(new GatewayHandler(api.routes(), handlers, api.cors(), StaticFiles.fromDirectory(web), Clock.systemUTC()));
     }
 
     @AfterAll
