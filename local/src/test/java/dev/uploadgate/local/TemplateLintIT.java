@@ -3,6 +3,8 @@ package dev.uploadgate.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,19 @@ class TemplateLintIT {
 
     @Test
     void cfnLint_projectTemplate_reportsNothing() throws Exception {
-        Process lint = new ProcessBuilder("cfn-lint", TestTemplates.PROJECT_TEMPLATE.toString())
+        assertLintsClean();
+    }
+
+    @Test
+    void cfnLint_withKmsKeyAndRequiredSizes_reportsNothing() throws Exception {
+        assertLintsClean("--parameters", "KmsKeyArn=arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "RequireUploadSize=true");
+    }
+
+    private static void assertLintsClean(String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("cfn-lint", TestTemplates.PROJECT_TEMPLATE.toString()));
+        command.addAll(List.of(options));
+        Process lint = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         // Read to the end first, so a long report cannot fill the pipe and stall the process.

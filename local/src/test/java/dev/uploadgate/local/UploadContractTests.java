@@ -2,6 +2,7 @@ package dev.uploadgate.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.uploadgate.functions.testing.Checksums;
 import dev.uploadgate.functions.testing.PlainHttp;
 import dev.uploadgate.local.ContractClient.Answer;
 import java.net.http.HttpResponse;
@@ -160,6 +161,59 @@ abstract class UploadContractTests {
         assertThat(aborted.status()).isEqualTo(200);
         assertThat(aborted.body().isEmpty()).isTrue();
         assertUploadGone(upload);
+    }
+
+    /** CRC32: moto 5.2.1 reports a multipart CRC32C object's CRC32 as its CRC32C (S3Proxy covers CRC32C, in ChecksumIT). */
+    @Test
+    void multipart_crc32FullObject_roundTripsAndEveryAnswerReportsTheChecksum() throws Exception {
+        byte[] file = PlainHttp.randomBytes(5 * MIB + 4321, 24);
+        byte[][] parts = {Arrays.copyOfRange(file, 0, 5 * MIB), Arrays.copyOfRange(file, 5 * MIB, file.length)};
+        Answer created = api.post("/s3/multipart", "{\"filename\":\"sum.bin\",\"size\":" + file.length + ",\"partSize\":" + 5 * MIB
+                + ",\"checksumAlgorithm\":\"CRC32\"}");
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(200);
+        String key = ContractClient.encode(created.text("key"));
+        String id = ContractClient.encode(created.text("uploadId"));
+        Answer urls = api.get("/s3/multipart/" + id + "/batch?key=" + key + "&partNumbers=1,2&checksums="
+                + ContractClient.encode(Checksums.of("CRC32", parts[0]) + "," + Checksums.of("CRC32", parts[1])));
+        assertThat(urls.status()).as(urls.body().toString()).isEqualTo(200);
+        StringBuilder listed = new StringBuilder();
+        for (int n = 1; n <= 2; n++) {
+            Map<String, String> headers = new HashMap<>();
+            urls.body().get("headers").get(Integer.toString(n)).properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+            HttpResponse<byte[]> sent = ContractClient.put(urls.body().get("presignedUrls").get(Integer.toString(n)).asText(), parts[n - 1], headers);
+            assertThat(sent.statusCode()).isEqualTo(200);
+            listed.append(n == 1 ? "" : ",").append("{\"PartNumber\":").append(n).append(",\"ETag\":")
+                    .append(ContractClient.json(sent.headers().firstValue("etag").orElseThrow()))
+                    .append(",\"ChecksumCRC32\":\"").append(Checksums.of("CRC32", parts[n - 1])).append("\"}");
+        }
+
+        Answer completed = api.post("/s3/multipart/" + id + "/complete?key=" + key, "{\"parts\":[" + listed + "],\"checksum\":\""
+                + Checksums.of("CRC32", file) + "\"}");
+
+        assertThat(completed.status()).as(completed.body().toString()).isEqualTo(200);
+        assertThat(completed.body().get("checksum").get("value").asText()).isEqualTo(Checksums.of("CRC32", file));
+        assertThat(completed.body().get("checksum").get("type").asText()).isEqualTo("FULL_OBJECT");
+        Answer download = api.get("/s3/download?key=" + key);
+        assertThat(download.body().get("checksum")).isEqualTo(completed.body().get("checksum"));
+        assertThat(PlainHttp.sha256(ContractClient.download(download.text("url")))).isEqualTo(PlainHttp.sha256(file));
+    }
+
+    /** On a server that does not check the whole-object checksum (moto), the function deletes the object itself. */
+    @Test
+    void complete_wrongWholeObjectChecksum_isBadDigestAndLeavesNoObject() throws Exception {
+        byte[] file = PlainHttp.randomBytes(3000, 25);
+        Answer created = api.post("/s3/multipart", "{\"filename\":\"sum.bin\",\"size\":3000,\"checksumAlgorithm\":\"CRC32C\"}");
+        String key = ContractClient.encode(created.text("key"));
+        String id = ContractClient.encode(created.text("uploadId"));
+        String etag = put(api.get("/s3/multipart/" + id + "/1?key=" + key).text("url"), file);
+        byte[] other = file.clone();
+        other[0] ^= 1;
+
+        Answer completed = api.post("/s3/multipart/" + id + "/complete?key=" + key, "{\"parts\":[" + part(1, etag) + "],\"checksum\":\""
+                + Checksums.of("CRC32C", other) + "\"}");
+
+        assertError(completed, 400, "BadDigest");
+        assertError(api.get("/s3/download?key=" + key), 404, "NotFound");
     }
 
     /** An aborted upload is forgotten, as S3 forgets it: list-parts answers 404 NoSuchUpload. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything a function is configured with, read once per execution environment from the
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param contentTypes    which content types may be uploaded
  * @param region          the AWS region of the bucket
  * @param s3Endpoint      an S3-compatible endpoint used instead of AWS (local mode and tests), path-style
+ * @param requireUploadSize whether a multipart create must declare its size (RequireUploadSize)
+ * @param kmsKeyArn       the KMS key new objects are encrypted with (SSE-KMS); empty for SSE-S3
  */
 public record UploadSettings(
         String bucket,
@@ -28,12 +31,16 @@ public record UploadSettings(
         long maxObjectSize,
         ContentTypePolicy contentTypes,
         String region,
-        Optional<URI> s3Endpoint) {
+        Optional<URI> s3Endpoint,
+        boolean requireUploadSize,
+        Optional<String> kmsKeyArn) {
 
     /** S3's own ceiling for one object. */
     public static final long S3_MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
     /** SigV4 presigned URLs cannot live longer than seven days. */
     static final Duration MAX_URL_LIFETIME = Duration.ofDays(7);
+    /** A key ARN (not an alias: S3 stores the key id it is given, and signed headers must match it). */
+    private static final Pattern KMS_KEY = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]{1,128}");
 
     public UploadSettings {
         Objects.requireNonNull(bucket, "bucket");
@@ -42,6 +49,10 @@ public record UploadSettings(
         Objects.requireNonNull(contentTypes, "contentTypes");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(s3Endpoint, "s3Endpoint");
+        Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
+        if (kmsKeyArn.isPresent() && !KMS_KEY.matcher(kmsKeyArn.get()).matches()) {
+            throw new IllegalArgumentException("KMS_KEY_ARN must be a KMS key ARN (arn:aws:kms:...:key/...): " + kmsKeyArn.get());
+        }
         if (bucket.isBlank()) {
             throw new IllegalArgumentException("BUCKET_NAME must not be empty");
         }
@@ -68,7 +79,9 @@ public record UploadSettings(
                 longValue(env, "MAX_OBJECT_SIZE_BYTES", S3_MAX_OBJECT_SIZE),
                 ContentTypePolicy.parse(env.getOrDefault("ALLOWED_CONTENT_TYPES", "*/*")),
                 Optional.ofNullable(env.get("AWS_REGION")).filter(r -> !r.isBlank()).orElse("us-east-1"),
-                Optional.ofNullable(env.get("S3_ENDPOINT_URL")).filter(e -> !e.isBlank()).map(UploadSettings::endpoint));
+                Optional.ofNullable(env.get("S3_ENDPOINT_URL")).filter(e -> !e.isBlank()).map(UploadSettings::endpoint),
+                booleanValue(env, "REQUIRE_UPLOAD_SIZE"),
+                Optional.ofNullable(env.get("KMS_KEY_ARN")).map(String::trim).filter(k -> !k.isEmpty()));
     }
 
     private static String required(Map<String, String> env, String name) {
@@ -89,6 +102,14 @@ public record UploadSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number: " + value, e);
         }
+    }
+
+    private static boolean booleanValue(Map<String, String> env, String name) {
+        String value = env.getOrDefault(name, "false").trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false") && !value.isEmpty()) {
+            throw new IllegalArgumentException(name + " must be true or false: " + value);
+        }
+        return value.equalsIgnoreCase("true");
     }
 
     private static URI endpoint(String value) {

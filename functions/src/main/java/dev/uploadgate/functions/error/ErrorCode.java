@@ -7,6 +7,7 @@ public enum ErrorCode {
     INVALID_PART(400, "InvalidPart"),
     INVALID_PART_ORDER(400, "InvalidPartOrder"),
     ENTITY_TOO_SMALL(400, "EntityTooSmall"),
+    BAD_DIGEST(400, "BadDigest"),
     UNAUTHORIZED(401, "Unauthorized"),
     ACCESS_DENIED(403, "AccessDenied"),
     NO_SUCH_UPLOAD(404, "NoSuchUpload"),

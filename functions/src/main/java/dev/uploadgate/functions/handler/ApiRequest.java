@@ -60,6 +60,18 @@ final class ApiRequest {
         return OptionalLong.of(Long.parseLong(text));
     }
 
+    /** A yes/no query parameter: absent or {@code false} is no, {@code true} is yes, anything else a 400. */
+    boolean queryFlag(String name) {
+        String text = query.get(name);
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw ApiException.invalidField("query parameter " + name, text, "must be true or false");
+    }
+
     Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name));
     }

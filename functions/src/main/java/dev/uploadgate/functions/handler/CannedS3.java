@@ -107,6 +107,8 @@ final class CannedS3 implements SdkHttpClient {
                     .putHeader("Content-Length", Long.toString(OBJECT_SIZE))
                     .putHeader("Content-Type", "application/octet-stream")
                     .putHeader("ETag", OBJECT_ETAG)
+                    .putHeader("x-amz-checksum-crc32c", "AAAAAA==")
+                    .putHeader("x-amz-checksum-type", "FULL_OBJECT")
                     .putHeader("Last-Modified", "Thu, 01 Jan 2026 00:00:00 GMT")
                     .putHeader("x-amz-request-id", "PRIMING"), null);
             case "AbortMultipartUpload" -> response(SdkHttpFullResponse.builder().statusCode(204)

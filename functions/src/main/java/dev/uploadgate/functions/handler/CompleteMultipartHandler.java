@@ -39,7 +39,8 @@ public final class CompleteMultipartHandler extends HttpApiHandler {
     Object handle(ApiRequest request) {
         String uploadId = request.pathParameter("uploadId");
         String key = request.requiredQuery("key");
-        return completeUpload.complete(request.owner(), key, uploadId, RequestBodies.completedParts(request.body()));
+        RequestBodies.Completion completion = RequestBodies.completion(request.body());
+        return completeUpload.complete(request.owner(), key, uploadId, completion.parts(), completion.checksum());
     }
 
     /** Body reading, ownership and part-list rules, stopped by parts out of order before S3 is called. */

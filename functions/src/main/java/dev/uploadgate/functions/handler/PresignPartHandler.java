@@ -55,13 +55,14 @@ public final class PresignPartHandler extends HttpApiHandler {
         String key = request.requiredQuery("key");
         if (isBatch(request)) {
             return presignParts.presignBatch(request.owner(), key, uploadId,
-                    PartNumbers.parseBatch("partNumbers", request.requiredQuery("partNumbers")));
+                    PartNumbers.parseBatch("partNumbers", request.requiredQuery("partNumbers")),
+                    request.query("checksums").map(list -> List.of(list.split(",", -1))));
         }
         int partNumber = PartNumbers.parse("partNumber", request.pathParameter("partNumber"));
         OptionalLong contentLength = request.queryWholeNumber("contentLength");
         contentLength.ifPresent(PartBindings::requireContentLength);
         return presignParts.presignOne(request.owner(), key, uploadId, partNumber, contentLength,
-                request.query("contentMD5").map(PartBindings::requireContentMd5));
+                request.query("contentMD5").map(PartBindings::requireContentMd5), request.query("checksum"));
     }
 
     /** The batch route has no partNumber parameter (API Gateway prefers the literal segment). */
@@ -77,7 +78,7 @@ public final class PresignPartHandler extends HttpApiHandler {
         String batchOf100 = String.join(",", IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList());
         return List.of(
                 Priming.request("GET", path + "/1", Map.of("uploadId", Priming.UPLOAD_ID, "partNumber", "1"),
-                        Map.of("key", key, "contentLength", "5242880", "contentMD5", "1B2M2Y8AsgTpgAmY7PhCfg=="), null),
+                        Map.of("key", key, "contentLength", "5242880", "contentMD5", "1B2M2Y8AsgTpgAmY7PhCfg==", "checksum", "AAAAAA=="), null),
                 Priming.request("GET", path + "/batch", Map.of("uploadId", Priming.UPLOAD_ID),
                         Map.of("key", key, "partNumbers", batchOf100), null));
     }

@@ -8,14 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.json.Json;
+import dev.uploadgate.functions.rules.ChecksumAlgorithm;
 import dev.uploadgate.functions.rules.CompletedPart;
 import dev.uploadgate.functions.rules.ETags;
+import dev.uploadgate.functions.rules.PartChecksum;
 import dev.uploadgate.functions.rules.PartNumbers;
 import dev.uploadgate.functions.service.NewObjectRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -27,19 +30,44 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
-    /** {@code {"filename", "type", "metadata"?, "size"?}} */
+    /** {@code {"filename", "type", "metadata"?, "size"?, "partSize"?, "checksumAlgorithm"?, "checksumType"?}} */
     static NewObjectRequest newObject(String body) {
         JsonNode root = object(body);
         return new NewObjectRequest(
                 requiredText(root, "filename"),
                 optionalText(root, "type"),
                 metadata(root.get("metadata")),
-                optionalWholeNumber(root, "size"));
+                optionalWholeNumber(root, "size"),
+                optionalWholeNumber(root, "partSize"),
+                optionalText(root, "checksumAlgorithm"),
+                optionalText(root, "checksumType"),
+                null);
+    }
+
+    /**
+     * A complete's body.
+     *
+     * @param checksum the whole object's checksum, when given
+     */
+    record Completion(List<CompletedPart> parts, Optional<String> checksum) {
+    }
+
+    /**
+     * {@code {"parts": [{"PartNumber", "ETag", "ChecksumCRC32C"?, ..}, ..], "checksum"?}}: a part's
+     * checksum goes under S3's own member name for its algorithm.
+     */
+    static Completion completion(String body) {
+        JsonNode root = object(body);
+        return new Completion(completedParts(root), Optional.ofNullable(optionalText(root, "checksum")));
     }
 
     /** {@code {"parts": [{"PartNumber", "ETag"}, ..]}} */
     static List<CompletedPart> completedParts(String body) {
-        JsonNode parts = object(body).get("parts");
+        return completedParts(object(body));
+    }
+
+    private static List<CompletedPart> completedParts(JsonNode root) {
+        JsonNode parts = root.get("parts");
         if (parts == null || !parts.isArray()) {
             throw ApiException.invalidField("parts", describe(parts), "must be an array of {\"PartNumber\", \"ETag\"}");
         }
@@ -64,9 +92,29 @@ final class RequestBodies {
             if (etag == null || !etag.isTextual()) {
                 throw new ApiException(ErrorCode.INVALID_PART, field + ".ETag " + ApiException.quote(describe(etag)) + " must be a string");
             }
-            completed.add(new CompletedPart(partNumber, ETags.normalize(field + ".ETag", etag.textValue())));
+            completed.add(new CompletedPart(partNumber, ETags.normalize(field + ".ETag", etag.textValue()), partChecksum(part, field)));
         }
         return completed;
+    }
+
+    /** At most one of S3's checksum members, such as {@code ChecksumCRC32C}, each a base64 digest of its length. */
+    private static Optional<PartChecksum> partChecksum(JsonNode part, String field) {
+        Optional<PartChecksum> found = Optional.empty();
+        for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
+            JsonNode value = part.get(algorithm.memberName());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            String member = field + "." + algorithm.memberName();
+            if (!value.isTextual()) {
+                throw ApiException.invalidField(member, describe(value), "must be a base64 string");
+            }
+            if (found.isPresent()) {
+                throw ApiException.invalidField(member, value.textValue(), "is a second checksum; list only the upload's algorithm");
+            }
+            found = Optional.of(new PartChecksum(algorithm, algorithm.requireValue(member, value.textValue())));
+        }
+        return found;
     }
 
     private static JsonNode object(String body) {

@@ -80,7 +80,7 @@ final class Wiring {
     /**
      * The presign operations' priming twin: fake credentials, so priming never resolves the
      * function's own (under SnapStart a call to Lambda's credentials endpoint, whose answer would
-     * stay in the snapshot), and fixed-id keys. They call no S3.
+     * stay in the snapshot), and fixed-id keys. Their priming requests call no S3.
      */
     Wiring forPriming() {
         return forPriming(null);
@@ -90,8 +90,9 @@ final class Wiring {
         return new CreateUpload(uploads(), newObjects());
     }
 
+    /** S3 is reached (and its client built) only to meter an upload of undeclared size. */
     PresignParts presignParts() {
-        return new PresignParts(urlSigner(sigV4Sessions()), keys);
+        return new PresignParts(urlSigner(sigV4Sessions()), keys, lazyUploads(), settings.maxObjectSize());
     }
 
     CompleteUpload completeUpload() {
@@ -109,11 +110,30 @@ final class Wiring {
     PresignObject presignObject() {
         SigV4Sessions sessions = sigV4Sessions();
         PostPolicySigner postSigner = new PostPolicySigner(sessions, settings.bucket(), settings.region(), settings.s3Endpoint());
-        return new PresignObject(urlSigner(sessions), postSigner, newObjects(), keys, settings.maxObjectSize());
+        return new PresignObject(urlSigner(sessions), postSigner, newObjects(), keys, lazyUploads(), settings.maxObjectSize(),
+                settings.kmsKeyArn());
     }
 
     private S3Uploads uploads() {
-        return new S3Uploads(s3Clients.get(), settings.bucket());
+        return new S3Uploads(s3Clients.get(), settings.bucket(), settings.kmsKeyArn());
+    }
+
+    /**
+     * S3 for an operation that rarely needs it: the client is built on first use, so the cold
+     * start of a request that signs without asking S3 does not pay for it.
+     */
+    private Supplier<S3Uploads> lazyUploads() {
+        return new Supplier<>() {
+            private S3Uploads uploads;
+
+            @Override
+            public synchronized S3Uploads get() {
+                if (uploads == null) {
+                    uploads = uploads();
+                }
+                return uploads;
+            }
+        };
     }
 
     /** Our own SigV4 presigning: no SDK presigner, no endpoint rules, no S3 client. */

@@ -4,6 +4,7 @@ import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a complete call must satisfy, checked before S3 is asked (some S3-compatible servers accept
@@ -42,6 +43,53 @@ public final class CompletionRules {
      * @param uploaded the uploaded parts by part number
      * @return the size of the object the parts assemble
      */
+    /**
+     * The checksums a complete lists, against what the upload was created with: none without a
+     * checksum; each in the upload's algorithm; every part's for a COMPOSITE upload (S3 builds the
+     * object's from them); a whole-object value only for FULL_OBJECT.
+     */
+    public static void requireChecksums(List<CompletedPart> parts, Optional<String> objectChecksum, Optional<UploadChecksum> uploadChecksum) {
+        if (uploadChecksum.isEmpty()) {
+            for (CompletedPart part : parts) {
+                part.checksum().ifPresent(c -> {
+                    throw ApiException.invalidField("parts[PartNumber " + part.partNumber() + "]." + c.algorithm().memberName(), c.value(),
+                            "cannot be checked: the upload was created without checksumAlgorithm");
+                });
+            }
+            objectChecksum.ifPresent(value -> {
+                throw ApiException.invalidField("checksum", value, "cannot be checked: the upload was created without checksumAlgorithm");
+            });
+            return;
+        }
+        ChecksumAlgorithm algorithm = uploadChecksum.get().algorithm();
+        boolean composite = uploadChecksum.get().type() == ChecksumType.COMPOSITE;
+        for (CompletedPart part : parts) {
+            String field = "parts[PartNumber " + part.partNumber() + "]";
+            if (part.checksum().isPresent() && part.checksum().get().algorithm() != algorithm) {
+                throw ApiException.invalidField(field + "." + part.checksum().get().algorithm().memberName(), part.checksum().get().value(),
+                        "is not in the upload's algorithm: list " + algorithm.memberName());
+            }
+            if (composite && part.checksum().isEmpty()) {
+                throw new ApiException(ErrorCode.INVALID_PART, field + "." + algorithm.memberName()
+                        + " is required: the upload keeps a COMPOSITE checksum, built from every part's");
+            }
+        }
+        if (objectChecksum.isPresent()) {
+            if (composite) {
+                throw ApiException.invalidField("checksum", objectChecksum.get(), "is only for FULL_OBJECT uploads; this one is COMPOSITE");
+            }
+            algorithm.requireValue("checksum", objectChecksum.get());
+        }
+    }
+
+    /** An upload created with its size must assemble exactly that many bytes. */
+    public static void requireDeclaredSize(long assembledSize, UploadDescriptor descriptor) {
+        if (descriptor.size().isPresent() && descriptor.size().getAsLong() != assembledSize) {
+            throw new ApiException(ErrorCode.INVALID_PART, "the parts add up to " + assembledSize
+                    + " bytes, but the upload was created for size " + descriptor.size().getAsLong() + "; list every part");
+        }
+    }
+
     public static long requireMatchesUploaded(List<CompletedPart> parts, Map<Integer, UploadedPart> uploaded, long maxObjectSize) {
         long size = 0;
         for (int i = 0; i < parts.size(); i++) {

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The server decides every key: {@code <prefix><owner>/<random id>/<file name>}. A key a caller
- * sends back is accepted only if it has exactly that shape under the caller's own prefix; anything
- * else is not the caller's, whether or not such an object exists.
+ * The server decides every key: {@code <prefix><owner>/<random id><descriptor>/<file name>}, where
+ * the descriptor (see {@link UploadDescriptor}) records what a multipart upload was created for. A
+ * key a caller sends back is accepted only if it has exactly that shape under the caller's own
+ * prefix; anything else is not the caller's, whether or not such an object exists.
  */
 public final class ObjectKeys {
     /** S3's limit on a key, in bytes of UTF-8. */
@@ -20,6 +21,7 @@ public final class ObjectKeys {
 
     /** The id of every priming key: fixed, so no random state is drawn before a snapshot. */
     private static final UUID PRIMING_ID = UUID.fromString("00000000-0000-4000-8000-000000000000");
+    private static final int ID_LENGTH = 36;
 
     private final String keyPrefix;
     private final Supplier<UUID> ids;
@@ -43,7 +45,23 @@ public final class ObjectKeys {
 
     /** A fresh key for a file of the caller's, under a random id so names never collide. */
     public String newKey(Owner owner, String fileName) {
-        return ownerPrefix(owner) + ids.get() + "/" + FileNames.sanitize("filename", fileName);
+        return newKey(owner, fileName, UploadDescriptor.NONE);
+    }
+
+    /** A fresh key for a multipart upload, with what it was created for written after the id. */
+    public String newKey(Owner owner, String fileName, UploadDescriptor descriptor) {
+        return ownerPrefix(owner) + ids.get() + descriptor.encode() + "/" + FileNames.sanitize("filename", fileName);
+    }
+
+    /** What the upload of a key (already checked with {@link #requireOwnedBy}) was created for. */
+    public UploadDescriptor descriptorOf(String key) {
+        String rest = key.substring(key.lastIndexOf('/', key.lastIndexOf('/') - 1) + 1, key.lastIndexOf('/'));
+        return UploadDescriptor.decode(rest.substring(ID_LENGTH)).orElse(UploadDescriptor.NONE);
+    }
+
+    /** The file name a key ends with. */
+    public static String fileNameOf(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
     }
 
     /**
@@ -51,7 +69,12 @@ public final class ObjectKeys {
      * before a SnapStart snapshot: drawing a random id there would keep random state in the snapshot.
      */
     public String exampleKey(Owner owner) {
-        return ownerPrefix(owner) + PRIMING_ID + "/priming.bin";
+        return exampleKey(owner, UploadDescriptor.NONE);
+    }
+
+    /** As {@link #exampleKey(Owner)}, for an upload created for what the descriptor says. */
+    public String exampleKey(Owner owner, UploadDescriptor descriptor) {
+        return ownerPrefix(owner) + PRIMING_ID + descriptor.encode() + "/priming.bin";
     }
 
     /** Where every key of this owner starts. */
@@ -77,7 +100,8 @@ public final class ObjectKeys {
 
     private static boolean hasOwnShape(String rest) {
         int slash = rest.indexOf('/');
-        if (slash < 0 || !ID.matcher(rest.substring(0, slash)).matches()) {
+        if (slash < ID_LENGTH || !ID.matcher(rest.substring(0, ID_LENGTH)).matches()
+                || UploadDescriptor.decode(rest.substring(ID_LENGTH, slash)).isEmpty()) {
             return false;
         }
         String fileName = rest.substring(slash + 1);

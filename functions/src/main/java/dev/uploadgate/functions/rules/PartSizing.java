@@ -1,5 +1,7 @@
 package dev.uploadgate.functions.rules;
 
+import dev.uploadgate.functions.error.ApiException;
+
 /**
  * S3's multipart limits and the part size suggested to a client that declares its file size: at
  * least 8 MiB (fewer, larger requests), large enough that the file fits in 10,000 parts, rounded
@@ -23,6 +25,21 @@ public final class PartSizing {
     /** How many parts of {@code partSize} hold {@code objectSize} bytes; an empty object is one empty part. */
     public static int partCountFor(long objectSize, long partSize) {
         return (int) Math.max(1, ceilDiv(objectSize, partSize));
+    }
+
+    /**
+     * A part size a caller asks for: within S3's part limits, and large enough that the declared
+     * size fits in 10,000 parts.
+     */
+    public static long requirePartSize(String field, long partSize, long objectSize) {
+        if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
+            throw ApiException.invalidField(field, partSize, "must be from " + MIN_PART_SIZE + " to " + MAX_PART_SIZE + " bytes");
+        }
+        if (ceilDiv(objectSize, partSize) > PartNumbers.MAX) {
+            throw ApiException.invalidField(field, partSize, "is too small for size " + objectSize
+                    + ": a multipart upload has at most " + PartNumbers.MAX + " parts");
+        }
+        return partSize;
     }
 
     private static long ceilDiv(long dividend, long divisor) {

@@ -1,7 +1,7 @@
 package dev.uploadgate.functions.service;
 
 import dev.uploadgate.functions.rules.Owner;
-import dev.uploadgate.functions.rules.PartSizing;
+import dev.uploadgate.functions.rules.UploadDescriptor;
 import java.util.Objects;
 
 /** Starts a multipart upload under a key the server chooses. Every check runs before S3 is called. */
@@ -15,13 +15,14 @@ public final class CreateUpload {
     }
 
     public CreateUploadResponse create(Owner owner, NewObjectRequest request) {
-        NewObjects.NewObject object = newObjects.check(owner, request);
-        String uploadId = uploads.createMultipartUpload(object.key(), object.contentType(), object.metadata());
-        if (object.size().isEmpty()) {
-            return new CreateUploadResponse(object.key(), uploadId, null, null);
+        NewObjects.NewObject object = newObjects.checkMultipart(owner, request);
+        String uploadId = uploads.createMultipartUpload(object);
+        UploadDescriptor descriptor = object.descriptor();
+        String algorithm = descriptor.checksum().map(c -> c.algorithm().name()).orElse(null);
+        String type = descriptor.checksum().map(c -> c.type().name()).orElse(null);
+        if (descriptor.size().isEmpty()) {
+            return new CreateUploadResponse(object.key(), uploadId, null, null, algorithm, type);
         }
-        long size = object.size().getAsLong();
-        long partSize = PartSizing.partSizeFor(size);
-        return new CreateUploadResponse(object.key(), uploadId, partSize, PartSizing.partCountFor(size, partSize));
+        return new CreateUploadResponse(object.key(), uploadId, descriptor.partSize(), descriptor.partCount(), algorithm, type);
     }
 }

@@ -1,17 +1,25 @@
 package dev.uploadgate.functions.service;
 
 import dev.uploadgate.functions.config.UploadSettings;
+import dev.uploadgate.functions.error.ApiException;
+import dev.uploadgate.functions.rules.ChecksumAlgorithm;
+import dev.uploadgate.functions.rules.ContentDispositions;
+import dev.uploadgate.functions.rules.FileNames;
 import dev.uploadgate.functions.rules.ObjectKeys;
 import dev.uploadgate.functions.rules.ObjectSizes;
 import dev.uploadgate.functions.rules.Owner;
+import dev.uploadgate.functions.rules.PartSizing;
+import dev.uploadgate.functions.rules.UploadChecksum;
+import dev.uploadgate.functions.rules.UploadDescriptor;
 import dev.uploadgate.functions.rules.UserMetadata;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The checks every new object passes, however it is uploaded: content type allowed, declared size
- * within the limit, metadata safe; then the server picks its key.
+ * within the limit, metadata safe; then the server picks its key and how the object is served.
  */
 public final class NewObjects {
     private final ObjectKeys keys;
@@ -22,16 +30,63 @@ public final class NewObjects {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** A single-request upload (POST form or PUT): its key has no upload descriptor. */
     public NewObject check(Owner owner, NewObjectRequest request) {
+        return checked(owner, request, UploadDescriptor.NONE);
+    }
+
+    /**
+     * A multipart upload: what it is created for (size, part size, checksum) is checked and written
+     * into its key, where every later call on it reads it back.
+     */
+    public NewObject checkMultipart(Owner owner, NewObjectRequest request) {
+        if (request.size().isEmpty() && settings.requireUploadSize()) {
+            throw ApiException.invalidField("size", null, "is required: this deployment refuses uploads of undeclared size (RequireUploadSize)");
+        }
+        if (request.partSize().isPresent() && request.size().isEmpty()) {
+            throw ApiException.invalidField("partSize", request.partSize().getAsLong(), "needs size: a part size applies to a declared size");
+        }
+        Optional<UploadChecksum> checksum = uploadChecksum(request);
+        UploadDescriptor descriptor = UploadDescriptor.unsized(checksum);
+        if (request.size().isPresent()) {
+            long size = ObjectSizes.requireWithinLimit("size", request.size().getAsLong(), settings.maxObjectSize());
+            long partSize = request.partSize().isPresent()
+                    ? PartSizing.requirePartSize("partSize", request.partSize().getAsLong(), size)
+                    : PartSizing.partSizeFor(size);
+            descriptor = UploadDescriptor.sized(size, partSize, checksum);
+        }
+        return checked(owner, request, descriptor);
+    }
+
+    private static Optional<UploadChecksum> uploadChecksum(NewObjectRequest request) {
+        if (request.checksumAlgorithm() == null) {
+            if (request.checksumType() != null) {
+                throw ApiException.invalidField("checksumType", request.checksumType(), "needs checksumAlgorithm");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(UploadChecksum.of(ChecksumAlgorithm.parse("checksumAlgorithm", request.checksumAlgorithm()),
+                request.checksumType()));
+    }
+
+    private NewObject checked(Owner owner, NewObjectRequest request, UploadDescriptor descriptor) {
         String contentType = settings.contentTypes().require("type", request.type());
         OptionalLong size = request.size().isPresent()
                 ? OptionalLong.of(ObjectSizes.requireWithinLimit("size", request.size().getAsLong(), settings.maxObjectSize()))
                 : OptionalLong.empty();
         Map<String, String> metadata = UserMetadata.sanitize(request.metadata());
-        return new NewObject(keys.newKey(owner, request.filename()), contentType, size, metadata);
+        String fileName = FileNames.sanitize("filename", request.filename());
+        return new NewObject(keys.newKey(owner, fileName, descriptor), contentType, size, metadata,
+                ContentDispositions.forUpload(contentType, fileName), descriptor);
     }
 
-    /** A new object that passed every check, with the key chosen for it. */
-    public record NewObject(String key, String contentType, OptionalLong size, Map<String, String> metadata) {
+    /**
+     * A new object that passed every check, with the key chosen for it.
+     *
+     * @param contentDisposition stored with the object: attachment unless its type is safe inline
+     * @param descriptor         what a multipart upload is created for ({@link UploadDescriptor#NONE} otherwise)
+     */
+    public record NewObject(String key, String contentType, OptionalLong size, Map<String, String> metadata,
+                            String contentDisposition, UploadDescriptor descriptor) {
     }
 }

@@ -36,14 +36,17 @@ public final class PostPolicySigner {
     /**
      * A form for one object.
      *
-     * @param maxSize the largest file the form accepts, in bytes
+     * @param maxSize     the largest file the form accepts, in bytes
+     * @param fixedFields more fields the form carries and the policy pins to exactly these values
+     *                    (disposition, cache policy, encryption)
      */
-    public PostForm sign(String key, String contentType, long maxSize, Map<String, String> metadata) {
+    public PostForm sign(String key, String contentType, long maxSize, Map<String, String> metadata, Map<String, String> fixedFields) {
         SigV4Session session = sessions.open();
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("Content-Type", contentType);
+        fixedFields.forEach(fields::put);
         metadata.forEach((name, value) -> fields.put("x-amz-meta-" + name, value));
         fields.put("x-amz-algorithm", SigV4Session.ALGORITHM);
         fields.put("x-amz-credential", session.credential());

@@ -24,6 +24,8 @@ final class S3Errors {
                         "upload of key " + ApiException.quote(key) + " does not exist (it was completed, aborted or never created)", s3);
                 case "InvalidPart" -> new ApiException(ErrorCode.INVALID_PART,
                         "a listed part was not uploaded or its ETag does not match (" + context + ")", s3);
+                case "BadDigest", "XAmzContentChecksumMismatch", "InvalidDigest" -> new ApiException(ErrorCode.BAD_DIGEST,
+                        "a checksum does not match the uploaded bytes (" + context + ")", s3);
                 case "InvalidPartOrder" -> new ApiException(ErrorCode.INVALID_PART_ORDER,
                         "parts must be listed in ascending PartNumber order (" + context + ")", s3);
                 case "EntityTooSmall" -> new ApiException(ErrorCode.ENTITY_TOO_SMALL,

@@ -2,22 +2,31 @@ package dev.uploadgate.functions.service;
 
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
+import dev.uploadgate.functions.rules.ChecksumAlgorithm;
+import dev.uploadgate.functions.rules.ChecksumType;
+import dev.uploadgate.functions.rules.ChecksumValue;
 import dev.uploadgate.functions.rules.CompletedPart;
+import dev.uploadgate.functions.rules.ContentDispositions;
 import dev.uploadgate.functions.rules.ETags;
+import dev.uploadgate.functions.rules.UploadChecksum;
 import dev.uploadgate.functions.rules.UploadedPart;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * The only code that calls S3. Each call is one small method that names the bucket and key, and
@@ -33,27 +42,46 @@ public final class S3Uploads {
 
     private final S3Client s3;
     private final String bucket;
+    private final Optional<String> kmsKeyArn;
 
-    public S3Uploads(S3Client s3, String bucket) {
+    /** @param kmsKeyArn the key new objects are encrypted with (SSE-KMS), or empty for the bucket's default */
+    public S3Uploads(S3Client s3, String bucket, Optional<String> kmsKeyArn) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.kmsKeyArn = Objects.requireNonNull(kmsKeyArn, "kmsKeyArn");
     }
 
     public String bucket() {
         return bucket;
     }
 
-    /** Starts a multipart upload and returns its upload id. */
-    public String createMultipartUpload(String key, String contentType, Map<String, String> metadata) {
+    /**
+     * Starts a multipart upload and returns its upload id: the object's type, metadata, disposition
+     * and cache policy are the server's, set here once, as are its checksum and encryption.
+     */
+    public String createMultipartUpload(NewObjects.NewObject object) {
+        String key = object.key();
+        Optional<UploadChecksum> checksum = object.descriptor().checksum();
         try {
-            return s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType(contentType).metadata(metadata)).uploadId();
+            return s3.createMultipartUpload(b -> {
+                b.bucket(bucket).key(key).contentType(object.contentType()).metadata(object.metadata())
+                        .contentDisposition(object.contentDisposition()).cacheControl(ContentDispositions.CACHE_CONTROL);
+                checksum.ifPresent(c -> b.checksumAlgorithm(c.algorithm().name()).checksumType(c.type().name()));
+                kmsKeyArn.ifPresent(arn -> b.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(arn).bucketKeyEnabled(true));
+            }).uploadId();
         } catch (SdkException e) {
             throw S3Errors.translate(e, "CreateMultipartUpload", key);
         }
     }
 
-    /** Every part of an upload, across all pages of ListParts. */
+    /** Every part of an upload, across all pages of ListParts; NoSuchUpload when it is not open. */
     public List<UploadedPart> listParts(String key, String uploadId) {
+        return listPartsIfOpen(key, uploadId).orElseThrow(() -> new ApiException(ErrorCode.NO_SUCH_UPLOAD,
+                "upload of key " + ApiException.quote(key) + " does not exist (it was completed, aborted or never created)"));
+    }
+
+    /** Every part of an upload, or empty when the upload is not open (completed, aborted or never created). */
+    public Optional<List<UploadedPart>> listPartsIfOpen(String key, String uploadId) {
         List<UploadedPart> parts = new ArrayList<>();
         try {
             Integer marker = null;
@@ -66,16 +94,21 @@ public final class S3Uploads {
                 }
                 marker = page.nextPartNumberMarker();
             } while (Boolean.TRUE.equals(page.isTruncated()) && marker != null);
+        } catch (S3Exception e) {
+            if (isNoSuchUpload(e)) {
+                return Optional.empty();
+            }
+            throw S3Errors.translate(e, "ListParts", key);
         } catch (SdkException e) {
             throw S3Errors.translate(e, "ListParts", key);
         }
-        if (parts.isEmpty() && !isOpen(key, uploadId)) {
-            // S3 answers NoSuchUpload itself; some compatible servers (S3Proxy) list an unknown or
-            // aborted upload as empty, so an empty list is confirmed against the open uploads.
-            throw new ApiException(ErrorCode.NO_SUCH_UPLOAD,
-                    "upload of key " + ApiException.quote(key) + " does not exist (it was completed, aborted or never created)");
-        }
-        return parts;
+        // S3 answers NoSuchUpload itself; some compatible servers (S3Proxy) list an unknown or
+        // aborted upload as empty, so an empty list is confirmed against the open uploads.
+        return parts.isEmpty() && !isOpen(key, uploadId) ? Optional.empty() : Optional.of(parts);
+    }
+
+    private static boolean isNoSuchUpload(S3Exception e) {
+        return e.awsErrorDetails() != null && "NoSuchUpload".equals(e.awsErrorDetails().errorCode());
     }
 
     /** Whether the upload is still open, from ListMultipartUploads under its own key. */
@@ -88,19 +121,56 @@ public final class S3Uploads {
         }
     }
 
-    /** Assembles the object from the listed parts. */
-    public void completeMultipartUpload(String key, String uploadId, List<CompletedPart> parts) {
+    /**
+     * Assembles the object from the listed parts, with their checksums and, for a FULL_OBJECT
+     * upload, the whole object's, which S3 checks before it assembles anything.
+     */
+    /** @return false when the upload is not open (completed, aborted or never created) */
+    public boolean completeMultipartUploadIfOpen(String key, String uploadId, List<CompletedPart> parts,
+                                                 Optional<UploadChecksum> checksum, Optional<String> objectChecksum) {
         List<software.amazon.awssdk.services.s3.model.CompletedPart> s3Parts = parts.stream()
-                .map(p -> software.amazon.awssdk.services.s3.model.CompletedPart.builder()
-                        .partNumber(p.partNumber()).eTag(ETags.quoted(p.etag())).build())
+                .map(S3Uploads::s3Part)
                 .toList();
         try {
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(s3Parts).build())
-                    .overrideConfiguration(o -> o.apiCallTimeout(ASSEMBLY_TIMEOUT).apiCallAttemptTimeout(ASSEMBLY_TIMEOUT)));
+            s3.completeMultipartUpload(b -> {
+                b.bucket(bucket).key(key).uploadId(uploadId)
+                        .multipartUpload(CompletedMultipartUpload.builder().parts(s3Parts).build())
+                        .overrideConfiguration(o -> o.apiCallTimeout(ASSEMBLY_TIMEOUT).apiCallAttemptTimeout(ASSEMBLY_TIMEOUT));
+                checksum.ifPresent(c -> b.checksumType(c.type().name()));
+                objectChecksum.ifPresent(value -> {
+                    switch (checksum.orElseThrow().algorithm()) {
+                        case CRC32 -> b.checksumCRC32(value);
+                        case CRC32C -> b.checksumCRC32C(value);
+                        case CRC64NVME -> b.checksumCRC64NVME(value);
+                        case SHA1 -> b.checksumSHA1(value);
+                        case SHA256 -> b.checksumSHA256(value);
+                    }
+                });
+            });
+            return true;
+        } catch (S3Exception e) {
+            if (isNoSuchUpload(e)) {
+                return false;
+            }
+            throw S3Errors.translate(e, "CompleteMultipartUpload", key);
         } catch (SdkException e) {
             throw S3Errors.translate(e, "CompleteMultipartUpload", key);
         }
+    }
+
+    private static software.amazon.awssdk.services.s3.model.CompletedPart s3Part(CompletedPart part) {
+        software.amazon.awssdk.services.s3.model.CompletedPart.Builder b = software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                .partNumber(part.partNumber()).eTag(ETags.quoted(part.etag()));
+        part.checksum().ifPresent(c -> {
+            switch (c.algorithm()) {
+                case CRC32 -> b.checksumCRC32(c.value());
+                case CRC32C -> b.checksumCRC32C(c.value());
+                case CRC64NVME -> b.checksumCRC64NVME(c.value());
+                case SHA1 -> b.checksumSHA1(c.value());
+                case SHA256 -> b.checksumSHA256(c.value());
+            }
+        });
+        return b.build();
     }
 
     public void abortMultipartUpload(String key, String uploadId) {
@@ -111,11 +181,21 @@ public final class S3Uploads {
         }
     }
 
-    /** The object at a key, or empty when there is none. */
+    /** Removes an object this service just produced and must not keep (a complete whose checksum failed). */
+    public void deleteObject(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, "DeleteObject", key);
+        }
+    }
+
+    /** The object at a key, with its stored checksum, or empty when there is none. */
     public Optional<StoredObject> headObject(String key) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
-            return Optional.of(new StoredObject(head.contentLength(), ETags.unquoted(head.eTag())));
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
+            return Optional.of(new StoredObject(head.contentLength(), ETags.unquoted(head.eTag()),
+                    head.contentType() == null ? "application/octet-stream" : head.contentType(), storedChecksum(head)));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
@@ -124,6 +204,33 @@ public final class S3Uploads {
         } catch (SdkException e) {
             throw S3Errors.translate(e, "HeadObject", key);
         }
+    }
+
+    /** Where HeadObject reports each algorithm's value, the full-object CRCs first (S3 reports one). */
+    private static final Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> STORED_CHECKSUMS = storedChecksums();
+
+    private static Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> storedChecksums() {
+        Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> members = new EnumMap<>(ChecksumAlgorithm.class);
+        members.put(ChecksumAlgorithm.CRC32, HeadObjectResponse::checksumCRC32);
+        members.put(ChecksumAlgorithm.CRC32C, HeadObjectResponse::checksumCRC32C);
+        members.put(ChecksumAlgorithm.CRC64NVME, HeadObjectResponse::checksumCRC64NVME);
+        members.put(ChecksumAlgorithm.SHA1, HeadObjectResponse::checksumSHA1);
+        members.put(ChecksumAlgorithm.SHA256, HeadObjectResponse::checksumSHA256);
+        return members;
+    }
+
+    /** The checksum S3 keeps for an object, if it keeps one. */
+    private static Optional<ChecksumValue> storedChecksum(HeadObjectResponse head) {
+        for (Map.Entry<ChecksumAlgorithm, Function<HeadObjectResponse, String>> member : STORED_CHECKSUMS.entrySet()) {
+            String value = member.getValue().apply(head);
+            if (value != null) {
+                // A composite value is written "<base64>-<parts>"; servers that omit the type say it that way.
+                ChecksumType type = head.checksumType() == software.amazon.awssdk.services.s3.model.ChecksumType.COMPOSITE || value.contains("-")
+                        ? ChecksumType.COMPOSITE : ChecksumType.FULL_OBJECT;
+                return Optional.of(new ChecksumValue(member.getKey(), type, value));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The object's URL; computed locally, no call to S3. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -28,36 +27,52 @@ public final class UrlSigner {
         this.location = S3Location.of(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(region, "region"), endpoint);
     }
 
-    /** An UploadPart URL; a given length or MD5 is signed, so S3 refuses a body that differs. */
-    public SignedRequest uploadPart(String key, String uploadId, int partNumber, OptionalLong contentLength, Optional<String> contentMd5) {
-        Map<String, String> headers = new TreeMap<>();
-        contentLength.ifPresent(length -> headers.put("content-length", Long.toString(length)));
-        contentMd5.ifPresent(md5 -> headers.put("content-md5", md5));
-        return uploadPart(sessions.open(), location.objectPath(key), uploadId, partNumber, headers);
+    /**
+     * An UploadPart URL with the given headers signed (content-length, content-md5,
+     * x-amz-checksum-*), so S3 refuses a body that differs from what they describe.
+     *
+     * @param headers lower-case names to values
+     */
+    public SignedRequest uploadPart(String key, String uploadId, int partNumber, Map<String, String> headers) {
+        return uploadPart(sessions.open(), location.objectPath(key), uploadId, partNumber, new TreeMap<>(headers));
     }
 
-    /** UploadPart URLs without bindings, in the order of the part numbers, signed with one session. */
-    public List<SignedRequest> uploadParts(String key, String uploadId, List<Integer> partNumbers) {
+    /** UploadPart URLs, in the order of the part numbers, each with its own signed headers, signed with one session. */
+    public List<SignedRequest> uploadParts(String key, String uploadId, List<Integer> partNumbers, List<Map<String, String>> headers) {
+        if (headers.size() != partNumbers.size()) {
+            throw new IllegalArgumentException("one header map per part: " + headers.size() + " for " + partNumbers.size());
+        }
         SigV4Session session = sessions.open();
         String path = location.objectPath(key);
         List<SignedRequest> signed = new ArrayList<>(partNumbers.size());
-        for (int partNumber : partNumbers) {
-            signed.add(uploadPart(session, path, uploadId, partNumber, Map.of()));
+        for (int i = 0; i < partNumbers.size(); i++) {
+            signed.add(uploadPart(session, path, uploadId, partNumbers.get(i), new TreeMap<>(headers.get(i))));
         }
         return signed;
     }
 
-    /** A single PutObject URL with the content type (and the length, when given) signed. */
-    public SignedRequest putObject(String key, String contentType, OptionalLong contentLength, Map<String, String> metadata) {
-        Map<String, String> headers = new TreeMap<>();
-        headers.put("content-type", contentType);
-        contentLength.ifPresent(length -> headers.put("content-length", Long.toString(length)));
-        metadata.forEach((name, value) -> headers.put("x-amz-meta-" + name, value));
-        return sign(sessions.open(), "PUT", location.objectPath(key), "", headers);
+    /**
+     * A single PutObject URL with every given header signed (content type and length, disposition,
+     * cache policy, metadata, checksum, encryption): the caller can send exactly these and nothing
+     * that changes them.
+     */
+    public SignedRequest putObject(String key, Map<String, String> headers) {
+        return sign(sessions.open(), "PUT", location.objectPath(key), "", new TreeMap<>(headers));
     }
 
-    public SignedRequest getObject(String key) {
-        return sign(sessions.open(), "GET", location.objectPath(key), "", Map.of());
+    /**
+     * A GetObject URL; {@code responseHeaders} (such as {@code response-content-disposition}) are
+     * signed query parameters that make S3 answer with those headers.
+     */
+    public SignedRequest getObject(String key, Map<String, String> responseHeaders) {
+        StringBuilder query = new StringBuilder();
+        new TreeMap<>(responseHeaders).forEach((name, value) -> {
+            if (!name.startsWith("response-")) {
+                throw new IllegalArgumentException("not a response header override: " + name);
+            }
+            query.append(query.length() == 0 ? "" : "&").append(name).append('=').append(S3UriEncoding.encode(value));
+        });
+        return sign(sessions.open(), "GET", location.objectPath(key), query.toString(), Map.of());
     }
 
     private SignedRequest uploadPart(SigV4Session session, String path, String uploadId, int partNumber, Map<String, String> headers) {
@@ -68,8 +83,9 @@ public final class UrlSigner {
     /**
      * @param path           the encoded path, as in the URL and the canonical request
      * @param operationQuery the operation's own query parameters, encoded and in the URL order,
-     *                       which for these operations is also their canonical order, after the
-     *                       X-Amz ones (upper case sorts first)
+     *                       which for these operations (partNumber and uploadId, or response-*
+     *                       sorted) is also their canonical order, after the X-Amz ones (upper case
+     *                       sorts first)
      * @param headers        lower-case names to values, sorted, without host
      */
     private SignedRequest sign(SigV4Session session, String method, String path, String operationQuery, Map<String, String> headers) {

@@ -53,4 +53,22 @@ class UploadSettingsTest {
         assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "S3_ENDPOINT_URL", "localhost")))
                 .hasMessageContaining("S3_ENDPOINT_URL");
     }
+
+    @Test
+    void fromEnvironment_kmsKeyAndRequiredSizes_areRead() {
+        UploadSettings settings = UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "REQUIRE_UPLOAD_SIZE", "true",
+                "KMS_KEY_ARN", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+
+        assertThat(settings.requireUploadSize()).isTrue();
+        assertThat(settings.kmsKeyArn()).hasValue("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "KMS_KEY_ARN", "")).kmsKeyArn()).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_aliasOrNonBooleanFlag_failsNamingTheVariable() {
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "KMS_KEY_ARN", "alias/uploads")))
+                .hasMessageContaining("KMS_KEY_ARN");
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "REQUIRE_UPLOAD_SIZE", "yes")))
+                .hasMessageContaining("REQUIRE_UPLOAD_SIZE");
+    }
 }

@@ -37,7 +37,10 @@ class S3OutageIT {
     private static final List<String> S3_ROUTES = List.of("create", "list", "complete", "abort");
     /** The quick functions; complete, against a server that never answers, takes its whole 50 s S3 budget. */
     private static final List<String> QUICK_ROUTES = List.of("create", "list", "abort");
-    private static final String KEY = "uploads/public/" + UUID.randomUUID() + "/a.bin";
+    /** An upload created for 3 parts of 5 MiB: its part URLs are signed without asking S3. */
+    private static final String KEY = "uploads/public/" + UUID.randomUUID() + ".s15728640-p5242880/a.bin";
+    /** An upload of undeclared size: its part URLs are metered, which asks S3. */
+    private static final String UNSIZED_KEY = "uploads/public/" + UUID.randomUUID() + "/a.bin";
     private static final String UPLOAD_ID = "c29tZS11cGxvYWQ";
     private static final String PARTS = "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"0123456789abcdef0123456789abcdef\"}]}";
 
@@ -84,13 +87,14 @@ class S3OutageIT {
     }
 
     @Test
-    void presignHandlers_s3PortClosed_stillSignBecauseTheyNeverCallS3() throws Exception {
+    void presignHandlers_s3PortClosed_stillSignSizedPartsAndNewObjectsAndAnswer503ForTheRest() throws Exception {
         try (BrokenS3 s3 = BrokenS3.closedPort()) {
             Api api = new Api(environment(s3));
 
             assertThat(api.presignPart(KEY, UPLOAD_ID, 1).status()).isEqualTo(200);
             assertThat(api.presignBatch(KEY, UPLOAD_ID, "1,2,3").status()).isEqualTo(200);
-            assertThat(api.download(KEY).status()).isEqualTo(200);
+            assertThat(api.presignPart(UNSIZED_KEY, UPLOAD_ID, 1).text("code")).isEqualTo("ServiceUnavailable");
+            assertThat(api.download(KEY).text("code")).isEqualTo("ServiceUnavailable");
             assertThat(Api.call(api.presignObject, HttpEvents.request("GET", "/s3/params").rawQuery("filename=a.bin&type=image%2Fpng")
                     .build()).status()).isEqualTo(200);
             assertThat(Api.call(api.presignObject, HttpEvents.request("GET", "/s3/params")

@@ -76,8 +76,8 @@ class PresignedUrlEnforcementIT extends S3ProxyIntegrationTest {
     @Test
     void get_downloadUrlOfAnotherKey_isRefused() throws Exception {
         Answer object = Api.call(api.presignObject, HttpEvents.request("GET", "/s3/params")
-                .query("filename", "x.txt").query("type", "text/plain").query("method", "PUT").build());
-        assertThat(PlainHttp.put(object.text("url"), "hello".getBytes(), Map.of("content-type", "text/plain")).statusCode()).isEqualTo(200);
+                .query("filename", "x.txt").query("type", "text/plain").query("method", "PUT").query("size", "5").build());
+        assertThat(PlainHttp.put(object.text("url"), "hello".getBytes(), Api.headers(object)).statusCode()).isEqualTo(200);
         String url = api.download(object.text("key")).text("url");
 
         assertThat(PlainHttp.get(url).statusCode()).isEqualTo(200);

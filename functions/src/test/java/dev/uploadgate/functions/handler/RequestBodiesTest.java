@@ -1,5 +1,9 @@
 package dev.uploadgate.functions.handler;
 
+import dev.uploadgate.functions.rules.PartChecksum;
+
+import dev.uploadgate.functions.rules.ChecksumAlgorithm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,5 +107,35 @@ class RequestBodiesTest {
                 .hasMessageContaining("ends before the JSON value does").hasMessageNotContaining("com.fasterxml");
         assertThatThrownBy(() -> RequestBodies.newObject("{\"size\":1" + "0".repeat(40) + "}"))
                 .hasMessageContaining("a number in it is too long").hasMessageNotContaining("StreamReadConstraints");
+    }
+
+    @Test
+    void completion_partChecksumsAndWholeObjectChecksum_areReadUnderS3sNames() {
+        RequestBodies.Completion completion = RequestBodies.completion("{\"parts\":[{\"PartNumber\":1,\"ETag\":\"a\",\"ChecksumCRC32C\":\"4waSgw==\"},"
+                + "{\"PartNumber\":2,\"ETag\":\"b\"}],\"checksum\":\"AAAAAA==\"}");
+
+        assertThat(completion.parts().get(0).checksum()).hasValue(new PartChecksum(ChecksumAlgorithm.CRC32C, "4waSgw=="));
+        assertThat(completion.parts().get(1).checksum()).isEmpty();
+        assertThat(completion.checksum()).hasValue("AAAAAA==");
+    }
+
+    @Test
+    void completion_twoChecksumsOrABadValue_isInvalidRequestNamingThePart() {
+        assertThatThrownBy(() -> RequestBodies.completion("{\"parts\":[{\"PartNumber\":1,\"ETag\":\"a\",\"ChecksumCRC32C\":\"4waSgw==\","
+                + "\"ChecksumCRC32\":\"4waSgw==\"}]}")).hasMessageContaining("parts[0].Checksum").hasMessageContaining("second checksum");
+        assertThatThrownBy(() -> RequestBodies.completion("{\"parts\":[{\"PartNumber\":1,\"ETag\":\"a\",\"ChecksumSHA256\":\"4waSgw==\"}]}"))
+                .hasMessageStartingWith("parts[0].ChecksumSHA256 '4waSgw=='");
+        assertThatThrownBy(() -> RequestBodies.completion("{\"parts\":[{\"PartNumber\":1,\"ETag\":\"a\"}],\"checksum\":5}"))
+                .hasMessageStartingWith("checksum");
+    }
+
+    @Test
+    void newObject_partSizeAndChecksumFields_areRead() {
+        NewObjectRequest request = RequestBodies.newObject("{\"filename\":\"a\",\"size\":10,\"partSize\":5242880,"
+                + "\"checksumAlgorithm\":\"CRC32C\",\"checksumType\":\"COMPOSITE\"}");
+
+        assertThat(request.partSize()).hasValue(5242880);
+        assertThat(request.checksumAlgorithm()).isEqualTo("CRC32C");
+        assertThat(request.checksumType()).isEqualTo("COMPOSITE");
     }
 }

@@ -32,7 +32,7 @@ class RequestLogIT extends S3ProxyIntegrationTest {
         logged.complete(key, uploadId, "[{\"PartNumber\":1,\"ETag\":" + Api.quote(etag) + "}]");
         logged.download(key);
         Answer put = logged.send(logged.presignObject, HttpEvents.request("GET", "/s3/params")
-                .query("filename", "a.txt").query("type", "text/plain").query("method", "PUT").build());
+                .query("filename", "a.txt").query("type", "text/plain").query("method", "PUT").query("size", "3").build());
         Answer post = logged.send(logged.presignObject, HttpEvents.request("GET", "/s3/params")
                 .query("filename", "a.txt").query("type", "text/plain").query("metadata[note]", "private words").build());
         logged.complete(key.replace("/public/", "/mallory/"), uploadId, "[]");

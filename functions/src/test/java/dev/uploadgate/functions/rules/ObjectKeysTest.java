@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,31 @@ class ObjectKeysTest {
         assertThatThrownBy(() -> keys.requireOwnedBy(alice, key))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED))
                 .hasMessageContaining("does not belong to the caller");
+    }
+
+    @Test
+    void newKey_withDescriptor_writesItAfterTheIdAndReadsItBack() {
+        UploadDescriptor descriptor = UploadDescriptor.sized(12, 5_242_880,
+                Optional.of(new UploadChecksum(ChecksumAlgorithm.CRC32C, ChecksumType.FULL_OBJECT)));
+
+        String key = keys.newKey(alice, "a.txt", descriptor);
+
+        assertThat(key).isEqualTo("uploads/alice/" + ID + ".s12-p5242880.crc32c-full/a.txt");
+        assertThat(keys.requireOwnedBy(alice, key)).isEqualTo(key);
+        assertThat(keys.descriptorOf(key)).isEqualTo(descriptor);
+        assertThat(keys.descriptorOf(keys.newKey(alice, "a.txt"))).isEqualTo(UploadDescriptor.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "uploads/alice/0f8fad5b-d9cb-469f-a165-70867728950e.s012-p5242880/a.txt",
+        "uploads/alice/0f8fad5b-d9cb-469f-a165-70867728950e.md5-full/a.txt",
+        "uploads/alice/0f8fad5b-d9cb-469f-a165-70867728950e./a.txt",
+        "uploads/alice/0f8fad5b-d9cb-469f-a165-70867728950ex/a.txt"
+    })
+    void requireOwnedBy_descriptorNotAsTheServerWritesIt_isAccessDenied(String key) {
+        assertThatThrownBy(() -> keys.requireOwnedBy(alice, key))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED));
     }
 
     @Test

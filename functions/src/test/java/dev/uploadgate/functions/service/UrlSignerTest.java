@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -44,6 +43,7 @@ class UrlSignerTest {
     private static final Pattern AMZ_DATE = Pattern.compile("X-Amz-Date=(\\d{8}T\\d{6}Z)");
     private static final DateTimeFormatter AMZ_DATE_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final String KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     private static final List<String> KEYS = List.of(
             "a", "uploads/owner/2f1c/holiday video.mp4", "a+b", "a~b", "100%", "100%25", "k=v&x=y", "?query#fragment",
             "r\u00e9sum\u00e9/\u00fc/\u65e5\u672c\u8a9e.pdf", "emoji \ud83d\ude00.png", "dir//file", "./x/../y", "trailing/",
@@ -80,17 +80,21 @@ class UrlSignerTest {
         compareAll((config, presigner) -> List.of(
                 new Case("uploadPart", key -> presigner.presignUploadPart(p -> p.signatureDuration(LIFETIME)
                         .uploadPartRequest(r -> r.bucket(config.bucket()).key(key).uploadId("VXBsb2FkIElE+/=.x~y").partNumber(7))),
-                        (signer, key) -> signer.uploadPart(key, "VXBsb2FkIElE+/=.x~y", 7, OptionalLong.empty(), Optional.empty())),
+                        (signer, key) -> signer.uploadPart(key, "VXBsb2FkIElE+/=.x~y", 7, Map.of())),
                 new Case("uploadPart with length and MD5", key -> presigner.presignUploadPart(p -> p.signatureDuration(LIFETIME)
                         .uploadPartRequest(r -> r.bucket(config.bucket()).key(key).uploadId("u").partNumber(10000)
                                 .contentLength(5_242_880L).contentMD5("1B2M2Y8AsgTpgAmY7PhCfg=="))),
-                        (signer, key) -> signer.uploadPart(key, "u", 10000, OptionalLong.of(5_242_880L), Optional.of("1B2M2Y8AsgTpgAmY7PhCfg=="))),
+                        (signer, key) -> signer.uploadPart(key, "u", 10000, Map.of("content-length", "5242880", "content-md5", "1B2M2Y8AsgTpgAmY7PhCfg=="))),
                 new Case("uploadPart with length", key -> presigner.presignUploadPart(p -> p.signatureDuration(LIFETIME)
                         .uploadPartRequest(r -> r.bucket(config.bucket()).key(key).uploadId("u").partNumber(1).contentLength(0L))),
-                        (signer, key) -> signer.uploadPart(key, "u", 1, OptionalLong.of(0L), Optional.empty())),
+                        (signer, key) -> signer.uploadPart(key, "u", 1, Map.of("content-length", "0"))),
                 new Case("uploadPart with MD5", key -> presigner.presignUploadPart(p -> p.signatureDuration(LIFETIME)
                         .uploadPartRequest(r -> r.bucket(config.bucket()).key(key).uploadId("u").partNumber(2).contentMD5("abc+/=="))),
-                        (signer, key) -> signer.uploadPart(key, "u", 2, OptionalLong.empty(), Optional.of("abc+/==")))));
+                        (signer, key) -> signer.uploadPart(key, "u", 2, Map.of("content-md5", "abc+/=="))),
+                new Case("uploadPart with length and CRC32C", key -> presigner.presignUploadPart(p -> p.signatureDuration(LIFETIME)
+                        .uploadPartRequest(r -> r.bucket(config.bucket()).key(key).uploadId("u").partNumber(3).contentLength(8L)
+                                .checksumCRC32C("yZRlqg=="))),
+                        (signer, key) -> signer.uploadPart(key, "u", 3, Map.of("content-length", "8", "x-amz-checksum-crc32c", "yZRlqg==")))));
     }
 
     @Test
@@ -99,11 +103,22 @@ class UrlSignerTest {
         compareAll((config, presigner) -> List.of(
                 new Case("putObject", key -> presigner.presignPutObject(p -> p.signatureDuration(LIFETIME)
                         .putObjectRequest(r -> r.bucket(config.bucket()).key(key).contentType("video/mp4").metadata(Map.of()))),
-                        (signer, key) -> signer.putObject(key, "video/mp4", OptionalLong.empty(), Map.of())),
+                        (signer, key) -> signer.putObject(key, Map.of("content-type", "video/mp4"))),
                 new Case("putObject with length and metadata", key -> presigner.presignPutObject(p -> p.signatureDuration(LIFETIME)
                         .putObjectRequest(r -> r.bucket(config.bucket()).key(key).contentType("text/plain; charset=utf-8")
                                 .contentLength(1234L).metadata(metadata))),
-                        (signer, key) -> signer.putObject(key, "text/plain; charset=utf-8", OptionalLong.of(1234L), metadata))));
+                        (signer, key) -> signer.putObject(key, withMetadata(Map.of("content-type", "text/plain; charset=utf-8",
+                                "content-length", "1234"), metadata))),
+                new Case("putObject with disposition, cache policy, SHA-256 and SSE-KMS", key -> presigner.presignPutObject(p -> p
+                        .signatureDuration(LIFETIME).putObjectRequest(r -> r.bucket(config.bucket()).key(key).contentType("image/png")
+                                .contentLength(5L).contentDisposition("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.png")
+                                .cacheControl("private").checksumSHA256("LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=")
+                                .serverSideEncryption("aws:kms").ssekmsKeyId(KMS_KEY).bucketKeyEnabled(true))),
+                        (signer, key) -> signer.putObject(key, Map.of("content-type", "image/png", "content-length", "5",
+                                "content-disposition", "attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.png", "cache-control", "private",
+                                "x-amz-checksum-sha256", "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=",
+                                "x-amz-server-side-encryption", "aws:kms", "x-amz-server-side-encryption-aws-kms-key-id", KMS_KEY,
+                                "x-amz-server-side-encryption-bucket-key-enabled", "true")))));
     }
 
     @Test
@@ -111,7 +126,16 @@ class UrlSignerTest {
         compareAll((config, presigner) -> List.of(
                 new Case("getObject", key -> presigner.presignGetObject(p -> p.signatureDuration(LIFETIME)
                         .getObjectRequest(r -> r.bucket(config.bucket()).key(key))),
-                        (signer, key) -> signer.getObject(key))));
+                        (signer, key) -> signer.getObject(key, Map.of())),
+                new Case("getObject as an attachment", key -> presigner.presignGetObject(p -> p.signatureDuration(LIFETIME)
+                        .getObjectRequest(r -> r.bucket(config.bucket()).key(key)
+                                .responseContentDisposition("attachment; filename*=UTF-8''%E6%97%A5 a+b.pdf"))),
+                        (signer, key) -> signer.getObject(key, Map.of("response-content-disposition", "attachment; filename*=UTF-8''%E6%97%A5 a+b.pdf"))),
+                new Case("getObject inline with its type", key -> presigner.presignGetObject(p -> p.signatureDuration(LIFETIME)
+                        .getObjectRequest(r -> r.bucket(config.bucket()).key(key)
+                                .responseContentDisposition("inline; filename*=UTF-8''x.png").responseContentType("image/png"))),
+                        (signer, key) -> signer.getObject(key, Map.of("response-content-type", "image/png",
+                                "response-content-disposition", "inline; filename*=UTF-8''x.png")))));
     }
 
     @Test
@@ -125,7 +149,8 @@ class UrlSignerTest {
                         .uploadPartRequest(r -> r.bucket(config.bucket()).key("k y").uploadId("u").partNumber(partNumber))));
             }
             Instant signedAt = signingTime(expected.get(0));
-            List<SignedRequest> batch = config.ours(CREDENTIALS.get(1), signedAt).uploadParts("k y", "u", partNumbers);
+            List<SignedRequest> batch = config.ours(CREDENTIALS.get(1), signedAt).uploadParts("k y", "u", partNumbers,
+                    partNumbers.stream().map(n -> Map.<String, String>of()).toList());
 
             assertThat(batch).extracting(SignedRequest::url).containsExactlyElementsOf(
                     expected.stream().filter(e -> signingTime(e).equals(signedAt)).map(e -> e.url().toExternalForm()).toList());
@@ -142,7 +167,7 @@ class UrlSignerTest {
         UrlSigner signer = new UrlSigner(new SigV4Sessions(counting, "eu-west-1", new UrlLifetime(LIFETIME), Clock.systemUTC(), new SigningKeys()),
                 "uploads", "eu-west-1", Optional.empty());
 
-        signer.uploadParts("k", "u", List.of(1, 2, 3, 4, 5));
+        signer.uploadParts("k", "u", List.of(1, 2, 3, 4, 5), List.of(Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
 
         assertThat(resolutions).hasValue(1);
     }
@@ -155,7 +180,7 @@ class UrlSignerTest {
         UrlSigner signer = new UrlSigner(new SigV4Sessions(credentials, "us-east-1", new UrlLifetime(LIFETIME), Clock.fixed(now, ZoneOffset.UTC),
                 new SigningKeys()), "b", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9")));
 
-        SignedRequest signed = signer.uploadPart("k", "u", 1, OptionalLong.empty(), Optional.empty());
+        SignedRequest signed = signer.uploadPart("k", "u", 1, Map.of());
 
         assertThat(signed.expires()).isEqualTo(120);
         assertThat(signed.url()).contains("X-Amz-Expires=120").contains("X-Amz-Security-Token=t");
@@ -169,7 +194,7 @@ class UrlSignerTest {
         UrlSigner signer = new UrlSigner(new SigV4Sessions(broken, "eu-west-1", new UrlLifetime(LIFETIME), Clock.systemUTC(), new SigningKeys()),
                 "uploads", "eu-west-1", Optional.empty());
 
-        assertThatThrownBy(() -> signer.uploadPart("k", "u", 1, OptionalLong.empty(), Optional.empty()))
+        assertThatThrownBy(() -> signer.uploadPart("k", "u", 1, Map.of()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
     }
 
@@ -204,6 +229,12 @@ class UrlSignerTest {
             }
         }
         assertThat(compared).isGreaterThanOrEqualTo(CONFIGS.size() * CREDENTIALS.size() * KEYS.size());
+    }
+
+    private static Map<String, String> withMetadata(Map<String, String> headers, Map<String, String> metadata) {
+        Map<String, String> all = new TreeMap<>(headers);
+        metadata.forEach((name, value) -> all.put("x-amz-meta-" + name, value));
+        return all;
     }
 
     private static Instant signingTime(PresignedRequest presigned) {

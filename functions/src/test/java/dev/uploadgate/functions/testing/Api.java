@@ -14,6 +14,7 @@ import dev.uploadgate.functions.handler.ListPartsHandler;
 import dev.uploadgate.functions.handler.PresignObjectHandler;
 import dev.uploadgate.functions.handler.PresignPartHandler;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every handler of the API, built the way Lambda builds them (from an environment) and called
@@ -45,6 +46,13 @@ public final class Api {
         public String text(String field) {
             return body.get(field).asText();
         }
+    }
+
+    /** The signed headers an answer lists (a PUT's {@code headers}), to send with its URL. */
+    public static Map<String, String> headers(Answer signed) {
+        Map<String, String> headers = new TreeMap<>();
+        signed.body().get("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        return headers;
     }
 
     public static Answer call(RequestStreamHandler handler, APIGatewayV2HTTPEvent event) {
