@@ -70,7 +70,7 @@ class EventFilesIT {
     @Test
     void everyEventFile_isAnsweredWithAPayload2Response() throws Exception {
         List<Path> files = eventFiles();
-        assertThat(files).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(files).hasSize(36);
         for (Path file : files) {
             JsonNode response = invoke(file);
 
@@ -80,6 +80,52 @@ class EventFilesIT {
                 assertThat(body.get("code").asText()).as("%s: %s", file, response).isNotBlank();
             }
         }
+    }
+
+    /**
+     * The owner each authorizer context yields, as keys show it: an IAM user is its user id, an
+     * assumed role its role id whatever the session, a JWT its subject, and no authorizer the
+     * shared "public". Every variant's own key (under that owner) is accepted on every route.
+     */
+    @Test
+    void authorizerVariants_yieldTheirOwnersOnEveryRoute() throws Exception {
+        Map<String, String> owners = Map.of(
+                "", "public",
+                ".iam-user", "iam-AIDAEXAMPLEUSERID01",
+                ".assumed-role", "iam-AROAEXAMPLEROLEID01",
+                ".jwt", "jwt-9b2f6c1e-4d3a-4f7e-8c21-5a6b7c8d9e0f");
+        List<String> routes = eventFiles().stream().map(file -> file.getFileName().toString())
+                .filter(name -> name.indexOf('.') == name.lastIndexOf('.')).map(name -> name.replace(".json", "")).toList();
+        assertThat(routes).hasSize(9);
+        for (String route : routes) {
+            for (Map.Entry<String, String> variant : owners.entrySet()) {
+                Path file = EVENTS.resolve(route + variant.getKey() + ".json");
+                assertThat(file).as("every route has the %s variant", variant.getKey()).exists();
+
+                JsonNode response = invoke(file);
+
+                String body = response.get("body").asText();
+                assertThat(body).as("%s: %s", file, response).doesNotContain("AccessDenied");
+                if (route.equals("create-multipart") || route.startsWith("presign-p")) {
+                    // Answers that carry the key the server chose or signed.
+                    assertThat(body).as(file.toString()).contains("uploads/" + variant.getValue() + "/");
+                }
+            }
+        }
+    }
+
+    @Test
+    void iamUserEvent_otherOwnersKey_isAccessDenied() throws Exception {
+        byte[] event = Files.readAllBytes(EVENTS.resolve("presign-download.iam-user.json"));
+        JsonNode parsed = JSON.readTree(event);
+        byte[] othersKey = new String(event, StandardCharsets.UTF_8)
+                .replace("iam-AIDAEXAMPLEUSERID01", "iam-AROAEXAMPLEROLEID01").getBytes(StandardCharsets.UTF_8);
+
+        RuntimeEnvironment.Result result = session.invoke(functionFor(parsed), othersKey, Optional.empty());
+
+        JsonNode response = JSON.readTree(result.body());
+        assertThat(response.get("statusCode").asInt()).isEqualTo(403);
+        assertThat(JSON.readTree(response.get("body").asText()).get("code").asText()).isEqualTo("AccessDenied");
     }
 
     @Test
