@@ -100,11 +100,11 @@ final class InvokeCommand {
             EmbeddedS3 s3 = EmbeddedS3.start(dataDir, 0, List.of());
             try {
                 BucketSetup.ensureExists(s3.connection(), bucket, LocalMode.REGION);
-            } catch (RuntimeException e) {
+                return new Session(api, resolver, template.source(), s3, bucket, new RuntimePool(maxEnvironments, files, log, Clock.systemUTC()));
+            } catch (IOException | RuntimeException e) {
                 s3.close();
                 throw e;
             }
-            return new Session(api, resolver, template.source(), s3, bucket, new RuntimePool(maxEnvironments, files, log, Clock.systemUTC()));
         }
 
         /** The function's answer to these event bytes, or its error document. */

@@ -119,7 +119,9 @@ public final class LocalMode implements AutoCloseable {
             if (BucketSetup.ensureExists(s3, options.bucket(), REGION)) {
                 LOG.info("created bucket {}", options.bucket());
             }
-            runtimes = runtimeFiles.map(files -> new RuntimePool(options.maxEnvironments(), files, System.err, Clock.systemUTC()));
+            if (runtimeFiles.isPresent()) {
+                runtimes = Optional.of(new RuntimePool(options.maxEnvironments(), runtimeFiles.get(), System.err, Clock.systemUTC()));
+            }
             Map<String, FunctionInvoker> handlers = invokers(api, resolver, overrides(s3, options.bucket()), runtimes);
             Optional<SigV4Verifier> iamAuth = options.iamUsers().isEmpty() ? Optional.empty()
                     : Optional.of(new SigV4Verifier(options.iamUsers(), REGION));

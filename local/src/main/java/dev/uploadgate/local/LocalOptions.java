@@ -63,7 +63,7 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
             "                       AWS_IAM does deployed (default: none, an open API)",
             "  --iam-user KEY:SECRET a user whose signatures --auth iam accepts (repeatable)",
             "  --max-environments N at most N function processes at once, all functions together",
-            "                       (default " + RuntimePool.defaultMaxEnvironments() + " here: two per core)",
+            "                       (default " + RuntimePool.defaultMaxEnvironments() + " here: two per core, at least 8)",
             "  --in-process         run the handlers inside this JVM instead of one Lambda runtime",
             "                       process per environment (faster to start; no isolation or Timeout)",
             "  --help               print this help",

@@ -1,9 +1,13 @@
 package dev.uploadgate.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +52,36 @@ record RuntimeFiles(Path function, Path lambdaRuntime) {
     String classPath() {
         return lambdaRuntime.resolve("*") + java.io.File.pathSeparator + function.resolve("*");
     }
+
+    /**
+     * Copies the runtime client's native library for this machine out of its jar, once, into
+     * {@code folder}. Left to itself every runtime process extracts it to the same fixed file,
+     * /tmp/.libaws-lambda-jni.so (in Lambda each environment has its own /tmp), so processes
+     * starting together overwrite the library another is loading and crash (SIGSEGV, measured
+     * under LoadTest); the processes load this copy instead (see {@link #NATIVE_CLIENT_PROPERTY}).
+     */
+    Path extractNativeClient(Path folder) throws IOException {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        String entry = "jni/libaws-lambda-jni.linux-" + arch + ".so";
+        try (Stream<Path> jars = Files.list(lambdaRuntime)) {
+            Path jar = jars.filter(file -> file.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                    .findFirst().orElseThrow(() -> new IOException("no runtime interface client jar in " + lambdaRuntime));
+            try (JarFile client = new JarFile(jar.toFile())) {
+                JarEntry library = client.getJarEntry(entry);
+                if (library == null) {
+                    throw new IOException(jar + " has no " + entry);
+                }
+                Path target = folder.resolve("libaws-lambda-jni.so");
+                try (InputStream in = client.getInputStream(library)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return target;
+            }
+        }
+    }
+
+    /** The runtime client loads its native library from this system property's path when it is set. */
+    static final String NATIVE_CLIENT_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private static boolean hasJars(Path folder) {
         if (!Files.isDirectory(folder)) {

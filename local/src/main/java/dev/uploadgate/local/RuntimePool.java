@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +34,15 @@ final class RuntimePool implements AutoCloseable {
 
     private final int maxEnvironments;
     private final RuntimeFiles files;
+    private final Path nativeClientFolder;
+    private final Path nativeClient;
     private final PrintStream log;
     private final Clock clock;
     private final Map<String, Deque<Idle>> idle = new HashMap<>();
+    /** Functions with an environment starting now: one cold start at a time per function. */
+    private final Map<String, Integer> starting = new HashMap<>();
+    /** Every function's environments, busy, idle or starting. */
+    private final Map<String, Integer> perFunction = new HashMap<>();
     private final ScheduledExecutorService retirement;
     private int environments;
     private boolean closed;
@@ -45,13 +53,16 @@ final class RuntimePool implements AutoCloseable {
     /**
      * @param maxEnvironments how many function processes may exist at once, across all functions
      * @param log             where the functions' output goes
+     * @throws IOException when the runtime client's native library cannot be extracted
      */
-    RuntimePool(int maxEnvironments, RuntimeFiles files, PrintStream log, Clock clock) {
+    RuntimePool(int maxEnvironments, RuntimeFiles files, PrintStream log, Clock clock) throws IOException {
         if (maxEnvironments < 1) {
             throw new IllegalArgumentException("maxEnvironments must be at least 1, not " + maxEnvironments);
         }
         this.maxEnvironments = maxEnvironments;
         this.files = files;
+        this.nativeClientFolder = Files.createTempDirectory("local-mode-runtime-client");
+        this.nativeClient = files.extractNativeClient(nativeClientFolder);
         this.log = log;
         this.clock = clock;
         this.retirement = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -62,9 +73,14 @@ final class RuntimePool implements AutoCloseable {
         retirement.scheduleWithFixedDelay(this::retireIdle, 30, 30, TimeUnit.SECONDS);
     }
 
-    /** A sensible default for this machine: two environments per core, at least two. */
+    /**
+     * A default for this machine: two environments per core, but at least eight, so each of the
+     * template's six functions stays warm with room for a burst. An idle environment costs memory
+     * (about 150 MB), not CPU; fewer than the functions a client uses would retire one warm
+     * environment for another on every request (measured: LoadTest, BENCHMARKS.md).
+     */
     static int defaultMaxEnvironments() {
-        return Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+        return Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
     }
 
     /** The function's invoker, backed by this pool. */
@@ -74,15 +90,22 @@ final class RuntimePool implements AutoCloseable {
 
     /** Runs the event bytes through one environment of the function and returns what it answered. */
     RuntimeEnvironment.Result invokeRaw(FunctionDefinition function, Map<String, String> environment, String requestId, byte[] event) {
-        RuntimeEnvironment runtime = acquire(function, environment);
+        Acquired acquired = acquire(function, environment);
         try {
-            return runtime.invoke(requestId, event);
+            return acquired.environment().invoke(requestId, event);
         } finally {
-            release(runtime);
+            if (acquired.cold()) {
+                started(function);
+            }
+            release(acquired.environment());
         }
     }
 
-    private RuntimeEnvironment acquire(FunctionDefinition function, Map<String, String> environment) {
+    /** An environment for one request, and whether this request started it (its cold start). */
+    private record Acquired(RuntimeEnvironment environment, boolean cold) {
+    }
+
+    private Acquired acquire(FunctionDefinition function, Map<String, String> environment) {
         Instant deadline = clock.instant().plusSeconds(function.timeoutSeconds());
         RuntimeEnvironment evicted = null;
         synchronized (this) {
@@ -94,18 +117,30 @@ final class RuntimePool implements AutoCloseable {
                 while (!own.isEmpty()) {
                     RuntimeEnvironment warm = own.pop().environment();
                     if (warm.isAlive()) {
-                        return warm;
+                        return new Acquired(warm, false);
                     }
-                    environments--;
+                    removed(function.logicalId());
                 }
-                if (environments < maxEnvironments) {
+                // One cold start per function at a time: on two cores, starting a JVM for every
+                // waiting request makes each start slower than the Timeout (measured: LoadTest), while
+                // requests queued behind one warm environment are answered in milliseconds.
+                boolean mayStart = starting.getOrDefault(function.logicalId(), 0) == 0;
+                if (mayStart && environments < maxEnvironments) {
                     environments++;
+                    perFunction.merge(function.logicalId(), 1, Integer::sum);
+                    starting.merge(function.logicalId(), 1, Integer::sum);
                     break;
                 }
-                Idle oldest = oldestIdle();
+                // At the cap, another function's warm environment is retired only for a function with
+                // none at all; one that has environments waits for them, or each would evict the other.
+                Idle oldest = mayStart && perFunction.getOrDefault(function.logicalId(), 0) == 0 ? oldestIdle() : null;
                 if (oldest != null) {
-                    // Room for this function at the cost of another's warm environment; the slot passes on.
-                    idle.get(oldest.environment().function().logicalId()).remove(oldest);
+                    String owner = oldest.environment().function().logicalId();
+                    idle.get(owner).remove(oldest);
+                    removed(owner);
+                    environments++;
+                    perFunction.merge(function.logicalId(), 1, Integer::sum);
+                    starting.merge(function.logicalId(), 1, Integer::sum);
                     evicted = oldest.environment();
                     break;
                 }
@@ -128,15 +163,21 @@ final class RuntimePool implements AutoCloseable {
         }
         try {
             LOG.info("starting an execution environment for {} (cold start)", function.logicalId());
-            return RuntimeEnvironment.start(function, environment, files, log);
+            return new Acquired(RuntimeEnvironment.start(function, environment, files, nativeClient, log), true);
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
-                environments--;
-                notifyAll();
+                removed(function.logicalId());
             }
+            started(function);
             throw new InvocationException(InvocationException.Kind.FUNCTION_ERROR,
                     function.logicalId() + "'s execution environment cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /** The environment this request started has answered (or failed): another cold start may begin. */
+    private synchronized void started(FunctionDefinition function) {
+        starting.merge(function.logicalId(), -1, (count, minus) -> count + minus == 0 ? null : count + minus);
+        notifyAll();
     }
 
     private void release(RuntimeEnvironment runtime) {
@@ -146,13 +187,19 @@ final class RuntimePool implements AutoCloseable {
             if (keep) {
                 idle.computeIfAbsent(runtime.function().logicalId(), id -> new ArrayDeque<>()).push(new Idle(runtime, clock.instant()));
             } else {
-                environments--;
+                removed(runtime.function().logicalId());
             }
             notifyAll();
         }
         if (!keep) {
             runtime.close();
         }
+    }
+
+    /** One environment of this function is gone (stopped, retired, failed to start). Called holding the lock. */
+    private void removed(String functionId) {
+        environments--;
+        perFunction.merge(functionId, -1, (count, minus) -> count + minus == 0 ? null : count + minus);
     }
 
     private Idle oldestIdle() {
@@ -180,7 +227,7 @@ final class RuntimePool implements AutoCloseable {
                     return false;
                 });
             }
-            environments -= retired.size();
+            retired.forEach(environment -> removed(environment.function().logicalId()));
             notifyAll();
         }
         retired.forEach(RuntimeEnvironment::close);
@@ -198,6 +245,12 @@ final class RuntimePool implements AutoCloseable {
         }
         retirement.shutdownNow();
         all.forEach(RuntimeEnvironment::close);
+        try {
+            Files.deleteIfExists(nativeClient);
+            Files.deleteIfExists(nativeClientFolder);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}: {}", nativeClientFolder, e.toString());
+        }
     }
 
     /** One function's face of the pool: typed events in and out, through the Lambda runtime's JSON. */
