@@ -1,6 +1,10 @@
 package dev.uploadgate.local;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +63,7 @@ final class EmbeddedS3 implements AutoCloseable {
                 .map(origin -> origin.equals("*") ? origin : Pattern.quote(origin))
                 .toList();
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(root.toString()))
+                .blobStore(new MultipartRules(new FilesystemNio2BlobStore(root.toString())))
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 // The last argument is Access-Control-Allow-Credentials, as text: presigned URLs need no cookies.
@@ -67,18 +71,60 @@ final class EmbeddedS3 implements AutoCloseable {
                         CORS_EXPOSED_HEADERS, "false"))
                 .stopTimeout(STOP_TIMEOUT_MILLIS)
                 .build();
-        proxy.start();
-        awaitStarted(proxy);
+        S3HttpRules.install(proxy);
+        requireFree(port);
+        try {
+            proxy.start();
+        } catch (Exception e) { // S3Proxy.start() declares Exception
+            if (hasBindCause(e)) {
+                throw portInUse(port);
+            }
+            throw e;
+        }
+        awaitStarted(proxy, port);
         S3Connection connection = new S3Connection(URI.create("http://127.0.0.1:" + proxy.getPort()), ACCESS_KEY, SECRET_KEY);
         return new EmbeddedS3(proxy, connection);
     }
 
+    /**
+     * S3Proxy's Jetty logs a failed bind as a stack trace before failing; checking first turns the
+     * usual case (another local mode still running) into one line. The race left is handled on start.
+     */
+    private static void requireFree(int port) throws BindException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw portInUse(port);
+        }
+    }
+
+    private static BindException portInUse(int port) {
+        return new BindException("the embedded S3 port " + port + " on 127.0.0.1 is already in use; choose another with --s3-port N"
+                + " (--s3-port 0 picks a free one)");
+    }
+
+    private static boolean hasBindCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** start() returns before Jetty listens; the port is only known once it does. */
-    private static void awaitStarted(S3Proxy proxy) throws Exception {
+    private static void awaitStarted(S3Proxy proxy, int port) throws Exception {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!"STARTED".equals(proxy.getState())) {
             if ("FAILED".equals(proxy.getState()) || Instant.now().isAfter(deadline)) {
                 proxy.stop();
+                if (port != 0) {
+                    requireFree(port);
+                }
                 throw new IOException("the embedded S3 server did not start (state " + proxy.getState() + ")");
             }
             Thread.sleep(10);

@@ -1,12 +1,14 @@
 package dev.uploadgate.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uploadgate.functions.error.ErrorCode;
+import dev.uploadgate.functions.json.Json;
 
-/** The gateway's own error bodies, in the contract's shape {@code {"code": "...", "message": "..."}}. */
+/**
+ * The gateway's own error bodies, in the contract's shape {@code {"code": "...", "message": "..."}}:
+ * the functions' error codes, written by the functions' one JSON mapper, so a gateway answer and a
+ * function's answer cannot drift apart.
+ */
 final class ErrorBodies {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private ErrorBodies() {
     }
 
@@ -14,11 +16,7 @@ final class ErrorBodies {
     record ErrorBody(String code, String message) {
     }
 
-    static byte[] json(String code, String message) {
-        try {
-            return JSON.writeValueAsBytes(new ErrorBody(code, message));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a record of two strings must serialize", e);
-        }
+    static byte[] json(ErrorCode code, String message) {
+        return Json.writeBytes(new ErrorBody(code.code(), message));
     }
 }

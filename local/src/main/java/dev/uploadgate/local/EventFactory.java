@@ -1,6 +1,9 @@
 package dev.uploadgate.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -134,47 +137,45 @@ final class EventFactory {
     }
 
     /**
-     * Decoded names and values; a name given more than once gets its values joined with ","
-     * (as the payload 2.0 documentation says); '+' decodes to a space, as in a form. A part
-     * whose escapes are malformed is passed on as sent rather than dropped. Null when the URL
-     * has no query, as API Gateway sends it.
+     * Decoded names and values ({@link QueryStrings}); null when the URL has no query, as API
+     * Gateway sends it. The gateway refuses a malformed query before any event is built.
      */
     static Map<String, String> queryParameters(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String rawName = equals < 0 ? pair : pair.substring(0, equals);
-            String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
-            String name = PercentDecoding.query(rawName).orElse(rawName);
-            String value = PercentDecoding.query(rawValue).orElse(rawValue);
-            parameters.merge(name, value, (first, second) -> first + "," + second);
-        }
+        Map<String, String> parameters = QueryStrings.parse(rawQuery).orElseThrow(
+                () -> new IllegalArgumentException("a malformed query string reached the event: " + rawQuery));
         return parameters.isEmpty() ? null : parameters;
     }
 
     /**
      * HTTP APIs pass a body as text only when its content type is text/*, application/json,
-     * application/xml or application/javascript; anything else, a missing content type and
-     * form posts included, arrives base64-encoded with isBase64Encoded true (measured against
-     * the service, not documented by it).
+     * application/xml or application/javascript and its bytes are UTF-8; anything else, a
+     * missing content type and form posts included, arrives base64-encoded with isBase64Encoded
+     * true (measured against the service, not documented by it).
      */
     static void setBody(APIGatewayV2HTTPEvent event, GatewayRequest request) {
         byte[] body = request.body();
         if (body.length == 0) {
             event.setBody(null);
             event.setIsBase64Encoded(false);
-        } else if (isText(request.header("content-type"))) {
+        } else if (isText(request.header("content-type")) && isUtf8(body)) {
             event.setBody(new String(body, StandardCharsets.UTF_8));
             event.setIsBase64Encoded(false);
         } else {
             event.setBody(Base64.getEncoder().encodeToString(body));
             event.setIsBase64Encoded(true);
+        }
+    }
+
+    /** A text body that is not UTF-8 cannot travel as a JSON string; API Gateway sends it as binary. */
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -12,13 +12,26 @@ import java.util.Objects;
  * @param timeoutSeconds Timeout, from the function or Globals (SAM's default 3)
  * @param memoryMb      MemorySize, from the function or Globals (SAM's default 128)
  * @param environment   Environment.Variables of Globals and the function, still unresolved
+ * @param logging       LoggingConfig of the function or Globals (LogFormat, ApplicationLogLevel,
+ *                      SystemLogLevel), resolved; empty when neither sets it
  */
 record FunctionDefinition(String logicalId, String handlerClass, String handlerMethod, int timeoutSeconds,
-                          int memoryMb, Map<String, Object> environment) {
+                          int memoryMb, Map<String, Object> environment, Map<String, String> logging) {
     FunctionDefinition {
         Objects.requireNonNull(logicalId, "logicalId");
         Objects.requireNonNull(handlerClass, "handlerClass");
         Objects.requireNonNull(handlerMethod, "handlerMethod");
         environment = Map.copyOf(environment);
+        logging = Map.copyOf(logging);
+    }
+
+    FunctionDefinition(String logicalId, String handlerClass, String handlerMethod, int timeoutSeconds,
+                       int memoryMb, Map<String, Object> environment) {
+        this(logicalId, handlerClass, handlerMethod, timeoutSeconds, memoryMb, environment, Map.of());
+    }
+
+    /** The template's Handler string, as the runtime interface client takes it. */
+    String handler() {
+        return handlerClass + "::" + handlerMethod;
     }
 }

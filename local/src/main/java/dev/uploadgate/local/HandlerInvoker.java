@@ -3,8 +3,6 @@ package dev.uploadgate.local;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -25,11 +23,6 @@ import java.util.Map;
  * the Lambda runtime's own event serializer, so the handler sees the JSON a deployed function gets.
  */
 final class HandlerInvoker {
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, HandlerInvoker.class.getClassLoader());
-    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, HandlerInvoker.class.getClassLoader());
-
     private final FunctionDefinition function;
     private final Object handler;
     private final Method method;
@@ -85,11 +78,9 @@ final class HandlerInvoker {
      *                                not a payload 2.0 response
      */
     APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Context context) {
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        EVENTS.toJson(event, json);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
-            method.invoke(handler, new ByteArrayInputStream(json.toByteArray()), response, context);
+            method.invoke(handler, new ByteArrayInputStream(LambdaJson.event(event)), response, context);
         } catch (InvocationTargetException e) {
             throw new HandlerFailedException(function.logicalId() + " threw " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {
@@ -100,7 +91,7 @@ final class HandlerInvoker {
 
     private APIGatewayV2HTTPResponse read(byte[] response) {
         try {
-            return RESPONSES.fromJson(new ByteArrayInputStream(response));
+            return LambdaJson.response(response);
         } catch (RuntimeException e) {
             // The serializer's own (shaded) parse exceptions; API Gateway answers such output with a 500.
             throw new HandlerFailedException(function.logicalId() + " wrote a response that is not payload 2.0 JSON: " + e, e);

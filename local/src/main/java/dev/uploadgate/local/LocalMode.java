@@ -2,7 +2,6 @@ package dev.uploadgate.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,17 +27,24 @@ public final class LocalMode implements AutoCloseable {
 
     private final LambdaGateway gateway;
     private final Optional<EmbeddedS3> embeddedS3;
+    private final Optional<RuntimePool> runtimes;
     private final S3Connection s3;
     private final String bucket;
 
-    private LocalMode(LambdaGateway gateway, Optional<EmbeddedS3> embeddedS3, S3Connection s3, String bucket) {
+    private LocalMode(LambdaGateway gateway, Optional<EmbeddedS3> embeddedS3, Optional<RuntimePool> runtimes, S3Connection s3,
+                      String bucket) {
         this.gateway = gateway;
         this.embeddedS3 = embeddedS3;
+        this.runtimes = runtimes;
         this.s3 = s3;
         this.bucket = bucket;
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("invoke")) {
+            System.exit(InvokeCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+            return;
+        }
         LocalOptions options;
         try {
             options = LocalOptions.parse(Arrays.asList(args));
@@ -57,12 +63,12 @@ public final class LocalMode implements AutoCloseable {
         try {
             running = start(options, Path.of(""));
         } catch (TemplateException e) {
-            System.err.println("local mode cannot start: " + e.getMessage());
+            System.err.println("local mode cannot start: " + oneLine(e.getMessage()));
             System.exit(1);
             return;
-        } catch (BindException e) {
-            System.err.println("local mode cannot start: a port is already in use (" + e.getMessage()
-                    + "); choose others with --port and --s3-port, or 0 for free ones");
+        } catch (IOException e) {
+            // A port in use (BindException, naming the port and its flag), a data folder that cannot be created.
+            System.err.println("local mode cannot start: " + oneLine(e.getMessage()));
             System.exit(1);
             return;
         } catch (Exception e) {
@@ -80,10 +86,9 @@ public final class LocalMode implements AutoCloseable {
      * @param workDir where ./template.yaml and ./web/ are looked for when no --template is given
      */
     static LocalMode start(LocalOptions options, Path workDir) throws Exception {
-        SamTemplate template = options.template().map(SamTemplate::load).orElseGet(() -> {
-            Path local = workDir.resolve("template.yaml");
-            return Files.isRegularFile(local) ? SamTemplate.load(local) : SamTemplate.bundled(LocalMode.class.getClassLoader());
-        });
+        SamTemplate template = template(options.template(), workDir);
+        // Before anything listens: a missing build fails at once, in one line.
+        Optional<RuntimeFiles> runtimeFiles = options.inProcess() ? Optional.empty() : Optional.of(RuntimeFiles.besideLocalMode());
         IntrinsicResolver resolver = new IntrinsicResolver(template, IntrinsicResolver.localPseudoParameters(REGION), options.parameters());
         TemplateRoutes api = TemplateRoutes.read(template, resolver);
         // Fail on an unresolvable variable before starting anything; the real values come later.
@@ -95,6 +100,7 @@ public final class LocalMode implements AutoCloseable {
 
         LambdaGateway gateway = LambdaGateway.bind(options.port());
         Optional<EmbeddedS3> embedded = Optional.empty();
+        Optional<RuntimePool> runtimes = Optional.empty();
         try {
             // The demo page lives at the gateway's own origin, under either loopback name.
             List<String> ownOrigins = List.of("http://127.0.0.1:" + gateway.port(), "http://localhost:" + gateway.port());
@@ -113,22 +119,33 @@ public final class LocalMode implements AutoCloseable {
             if (BucketSetup.ensureExists(s3, options.bucket(), REGION)) {
                 LOG.info("created bucket {}", options.bucket());
             }
-            Map<String, HandlerInvoker> handlers = loadHandlers(api, resolver, overrides(s3, options.bucket()));
+            if (runtimeFiles.isPresent()) {
+                runtimes = Optional.of(new RuntimePool(options.maxEnvironments(), runtimeFiles.get(), System.err, Clock.systemUTC()));
+            }
+            Map<String, FunctionInvoker> handlers = invokers(api, resolver, overrides(s3, options.bucket()), runtimes);
             Optional<SigV4Verifier> iamAuth = options.iamUsers().isEmpty() ? Optional.empty()
                     : Optional.of(new SigV4Verifier(options.iamUsers(), REGION));
             GatewayHandler handler = new GatewayHandler(api.routes(), handlers, api.cors().map(cors -> cors.withOrigins(ownOrigins)),
-                    staticFiles, Clock.systemUTC(), System.err, iamAuth);
+                    staticFiles, Clock.systemUTC(), iamAuth);
             gateway.start(handler);
             LOG.info("{} routes from {}; static files from {}; {}", api.routes().size(), template.source(), staticFiles.describe(),
                     iamAuth.isPresent() ? "SigV4 required from " + options.iamUsers().size() + " IAM user(s)" : "open API (no authentication)");
-            return new LocalMode(gateway, embedded, s3, options.bucket());
+            LOG.info("functions run {}", runtimes.isPresent() ? "in Lambda runtime processes, at most " + options.maxEnvironments()
+                    + " at once, started on first use" : "inside this JVM (--in-process)");
+            return new LocalMode(gateway, embedded, runtimes, s3, options.bucket());
         } catch (Exception | Error e) {
             gateway.close();
+            runtimes.ifPresent(RuntimePool::close);
             if (embedded.isPresent()) {
                 embedded.get().close();
             }
             throw e;
         }
+    }
+
+    /** A message on one line (a YAML parser's spans several): scripts and people read the first line. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** What local mode sets whatever the template says: its own bucket, S3 server, region and keys. */
@@ -142,15 +159,28 @@ public final class LocalMode implements AutoCloseable {
         return overrides;
     }
 
-    /** Each function's handler, constructed once, as one Lambda execution environment would. */
-    private static Map<String, HandlerInvoker> loadHandlers(TemplateRoutes api, IntrinsicResolver resolver,
-                                                            Map<String, String> overrides) {
-        Map<String, HandlerInvoker> handlers = new LinkedHashMap<>();
+    /** ./template.yaml or --template, else the copy in the jar. */
+    static SamTemplate template(Optional<Path> given, Path workDir) {
+        return given.map(SamTemplate::load).orElseGet(() -> {
+            Path local = workDir.resolve("template.yaml");
+            return Files.isRegularFile(local) ? SamTemplate.load(local) : SamTemplate.bundled(LocalMode.class.getClassLoader());
+        });
+    }
+
+    /**
+     * Each function's invoker: its execution environments in the pool, or (in process) its
+     * handler constructed once, as one Lambda execution environment would.
+     */
+    private static Map<String, FunctionInvoker> invokers(TemplateRoutes api, IntrinsicResolver resolver,
+                                                         Map<String, String> overrides, Optional<RuntimePool> runtimes) {
+        Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
         for (FunctionDefinition function : api.functions()) {
             Map<String, String> environment = LambdaEnvironment.of(function, resolver, overrides);
-            handlers.put(function.logicalId(), HandlerInvoker.load(function, environment, LocalMode.class.getClassLoader()));
+            invokers.put(function.logicalId(), runtimes.isPresent() ? runtimes.get().invoker(function, environment)
+                    : new InProcessInvoker(HandlerInvoker.load(function, environment, LocalMode.class.getClassLoader()),
+                    Clock.systemUTC(), System.err));
         }
-        return handlers;
+        return invokers;
     }
 
     int port() {
@@ -172,6 +202,7 @@ public final class LocalMode implements AutoCloseable {
     public void close() throws IOException {
         try {
             gateway.close();
+            runtimes.ifPresent(RuntimePool::close);
         } finally {
             if (embeddedS3.isPresent()) {
                 embeddedS3.get().close();

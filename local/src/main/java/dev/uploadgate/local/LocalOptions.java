@@ -24,9 +24,12 @@ import java.util.Optional;
  * @param iamUsers     with --auth iam: access key to secret key of each user the gateway accepts
  *                     SigV4 signatures from; empty when the API is open (the default)
  * @param help         print usage and exit
+ * @param inProcess    run the handlers in this JVM instead of Lambda runtime processes
+ * @param maxEnvironments how many function processes may run at once, across all functions
  */
 public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Optional<ExternalS3> externalS3,
-                           Optional<Path> template, Map<String, String> parameters, Map<String, String> iamUsers, boolean help) {
+                           Optional<Path> template, Map<String, String> parameters, Map<String, String> iamUsers, boolean help,
+                           boolean inProcess, int maxEnvironments) {
 
     static final int DEFAULT_PORT = 3000;
     /** Fixed rather than free by default, so `aws --endpoint-url` and bookmarks keep working across runs. */
@@ -37,8 +40,12 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar local/target/local.jar [options]",
             "",
-            "Runs the uploadgate API on 127.0.0.1: the handlers named in template.yaml behind a local",
-            "API Gateway, an embedded S3-compatible server (S3Proxy) and the demo page.",
+            "       java -jar local/target/local.jar invoke FUNCTION --event FILE [--env-vars FILE] [options]",
+            "",
+            "Runs the uploadgate API on 127.0.0.1: the functions named in template.yaml, each in Lambda's",
+            "runtime, behind a local API Gateway, an embedded S3-compatible server (S3Proxy) and the demo",
+            "page. `invoke` runs one event through one function and prints its response, as",
+            "`sam local invoke FUNCTION -e FILE` does.",
             "",
             "Options:",
             "  --port N             gateway port (default " + DEFAULT_PORT + "; 0 picks a free port)",
@@ -55,6 +62,10 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
             "  --auth iam           require SigV4 (service execute-api) on every API route, as",
             "                       AWS_IAM does deployed (default: none, an open API)",
             "  --iam-user KEY:SECRET a user whose signatures --auth iam accepts (repeatable)",
+            "  --max-environments N at most N function processes at once, all functions together",
+            "                       (default " + RuntimePool.defaultMaxEnvironments() + " here: two per core, at least 8)",
+            "  --in-process         run the handlers inside this JVM instead of one Lambda runtime",
+            "                       process per environment (faster to start; no isolation or Timeout)",
             "  --help               print this help",
             "",
             "When ready it prints two lines to stdout:",
@@ -101,6 +112,8 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         String auth = null;
         Map<String, String> iamUsers = new LinkedHashMap<>();
         boolean help = false;
+        boolean inProcess = false;
+        Integer maxEnvironments = null;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             // --flag=value is accepted as well as --flag value.
@@ -115,6 +128,13 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
                     throw new UsageException("--help takes no value");
                 }
                 help = true;
+                continue;
+            }
+            if (flag.equals("--in-process")) {
+                if (inlineValue != null) {
+                    throw new UsageException("--in-process takes no value");
+                }
+                inProcess = true;
                 continue;
             }
             String value;
@@ -140,6 +160,7 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
                 case "--parameter" -> parameter(value, parameters);
                 case "--auth" -> auth = once(flag, auth, authMode(value));
                 case "--iam-user" -> iamUser(value, iamUsers);
+                case "--max-environments" -> maxEnvironments = once(flag, maxEnvironments, positive(flag, value));
                 default -> throw new UsageException("unknown option: " + flag);
             }
         }
@@ -165,13 +186,14 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
         // A caller who asks for a free gateway port (tests, parallel runs) wants no fixed port anywhere.
         int embeddedS3Port = s3Port != null ? s3Port : gatewayPort == 0 ? 0 : DEFAULT_S3_PORT;
         return new LocalOptions(gatewayPort, dataDir == null ? DEFAULT_DATA_DIR : dataDir,
-                bucket == null ? DEFAULT_BUCKET : bucket, embeddedS3Port, external, Optional.ofNullable(template), parameters, iamUsers, help);
+                bucket == null ? DEFAULT_BUCKET : bucket, embeddedS3Port, external, Optional.ofNullable(template), parameters, iamUsers, help,
+                inProcess, maxEnvironments == null ? RuntimePool.defaultMaxEnvironments() : maxEnvironments);
     }
 
     private static boolean isValueFlag(String flag) {
         return switch (flag) {
             case "--port", "--s3-port", "--data", "--bucket", "--s3-endpoint", "--s3-access-key", "--s3-secret-key",
-                    "--template", "--parameter", "--auth", "--iam-user" -> true;
+                    "--template", "--parameter", "--auth", "--iam-user", "--max-environments" -> true;
             default -> false;
         };
     }
@@ -215,6 +237,18 @@ public record LocalOptions(int port, Path dataDir, String bucket, int s3Port, Op
             throw new UsageException(flag + " needs a non-empty value");
         }
         return value;
+    }
+
+    private static int positive(String flag, String value) throws UsageException {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the flag's name
+        }
+        throw new UsageException(flag + " must be a whole number of at least 1, not '" + value + "'");
     }
 
     private static int portNumber(String flag, String value) throws UsageException {

@@ -141,14 +141,9 @@ final class SigV4Verifier {
             return "";
         }
         List<String[]> pairs = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decoded(pair.substring(equals + 1));
-            pairs.add(new String[] {encode(name), encode(value)});
+        for (QueryStrings.Pair pair : QueryStrings.pairs(rawQuery)
+                .orElseThrow(() -> new Refused("the query string is not valid percent-encoded UTF-8"))) {
+            pairs.add(new String[] {encode(pair.name()), encode(pair.value())});
         }
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         List<String> joined = new ArrayList<>();
@@ -156,10 +151,6 @@ final class SigV4Verifier {
             joined.add(pair[0] + "=" + pair[1]);
         }
         return String.join("&", joined);
-    }
-
-    private static String decoded(String text) throws Refused {
-        return PercentDecoding.query(text).orElseThrow(() -> new Refused("the query string is not valid percent-encoded UTF-8"));
     }
 
     private static Map<String, String> canonicalHeaders(Map<String, List<String>> headers) {

@@ -26,6 +26,7 @@ record TemplateRoutes(List<FunctionDefinition> functions, List<Route> routes, Op
     private static final int DEFAULT_TIMEOUT_SECONDS = 3;
     private static final int DEFAULT_MEMORY_MB = 128;
     private static final String IMPLICIT_API = "(the implicit HTTP API)";
+    private static final Set<String> LOGGING_KEYS = Set.of("LogFormat", "ApplicationLogLevel", "SystemLogLevel");
     private static final Logger LOG = LoggerFactory.getLogger(TemplateRoutes.class);
 
     TemplateRoutes {
@@ -89,7 +90,24 @@ record TemplateRoutes(List<FunctionDefinition> functions, List<Route> routes, Op
         return new FunctionDefinition(id, className, methodName,
                 number(properties, globals, "Timeout", DEFAULT_TIMEOUT_SECONDS, resolver, where),
                 number(properties, globals, "MemorySize", DEFAULT_MEMORY_MB, resolver, where),
-                environment);
+                environment, logging(properties, globals, resolver, where));
+    }
+
+    /**
+     * LoggingConfig's format and levels, the function's own over Globals'. Its LogGroup names a
+     * resource that only exists deployed; locally the logs go to stderr.
+     */
+    private static Map<String, String> logging(Map<String, Object> properties, Map<String, Object> globals,
+                                               IntrinsicResolver resolver, String where) {
+        Map<String, String> logging = new LinkedHashMap<>();
+        for (Map<String, Object> owner : List.of(globals, properties)) {
+            SamTemplate.optionalMap(owner, "LoggingConfig", where).ifPresent(config -> config.forEach((name, value) -> {
+                if (LOGGING_KEYS.contains(name)) {
+                    resolver.resolveText(value).ifPresent(text -> logging.put(name, text));
+                }
+            }));
+        }
+        return logging;
     }
 
     private static Map<String, Object> variables(Map<String, Object> owner, String where) {

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -114,20 +113,35 @@ class HostileHttpIT {
         }
     }
 
-    /**
-     * Known gap, local mode only: the JDK HttpServer itself refuses a request line that
-     * java.net.URI cannot parse, before the gateway sees it, with a text body "URISyntaxException
-     * thrown" (a 400 all the same, see above). API Gateway answers JSON; closing the gap means a
-     * gateway on another HTTP server (Jetty comes with S3Proxy already).
-     */
     @Test
-    @Disabled("the JDK HttpServer answers a malformed request line itself, before any handler; see the javadoc")
     void requestLine_malformedPercentEscape_isAnsweredWithTheContractsJson() throws Exception {
-        RawAnswer answer = RawAnswer.get(local.port(), "/s3/multipart/%ZZ?key=a");
+        for (String target : List.of("/s3/multipart/%ZZ?key=a", "/s3/download?key=%ZZ", "/s3/params?filename=a%2")) {
+            RawAnswer answer = RawAnswer.get(local.port(), target);
 
-        assertThat(answer.header("content-type")).as("KNOWN BUG-2: %s", answer.body()).startsWith("application/json");
-        assertThat(answer.body()).doesNotContain("Exception");
-        assertThat(JSON.readTree(answer.body()).get("code").asText()).isEqualTo("InvalidRequest");
+            assertThat(answer.header("content-type")).as("%s: %s", target, answer.body()).startsWith("application/json");
+            assertThat(answer.body()).doesNotContain("Exception");
+            assertThat(JSON.readTree(answer.body()).get("code").asText()).isEqualTo("InvalidRequest");
+        }
+    }
+
+    /** What no URI parser accepts: the HTTP layer itself refuses it, and still in the contract's JSON. */
+    @Test
+    void requestLine_unparseable_isAnsweredWithTheContractsJson() throws Exception {
+        for (String target : List.of("/s3/multipart/a b", "/s3/\u0001x", "not-a-path")) {
+            RawAnswer answer = RawAnswer.get(local.port(), target);
+
+            assertThat(answer.status()).as("%s: %s", target, answer.body()).isBetween(400, 499);
+            assertThat(answer.header("content-type")).as("%s: %s", target, answer.body()).startsWith("application/json");
+            assertThat(JSON.readTree(answer.body()).get("code").asText()).isNotBlank();
+        }
+    }
+
+    /** API Gateway sends a body that is not UTF-8 base64-encoded, whatever its type: the handler's UTF-8 check answers. */
+    @Test
+    void create_invalidUtf8AsJson_isInvalidRequest() throws Exception {
+        byte[] body = {'{', '"', 'f', 'i', 'l', 'e', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xff, '"', '}'};
+
+        assertError(send(post("/s3/multipart", "application/json", body)), 400, "InvalidRequest");
     }
 
     @Test

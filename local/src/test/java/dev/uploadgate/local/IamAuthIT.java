@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,54 @@ class IamAuthIT {
         assertThat(download.status()).isEqualTo(403);
         assertThat(download.text("code")).isEqualTo("AccessDenied");
         assertThat(alice("GET", "/s3/multipart/" + id + query, null).status()).as("the upload is still alice's").isEqualTo(200);
+    }
+
+    /**
+     * Bob names his own key, which every ownership check accepts, with Alice's upload id: S3 binds
+     * an upload id to its key, so nothing of Alice's upload is reachable, and the embedded S3 must
+     * refuse as S3 does, or the test would pass here on code that leaks on S3.
+     */
+    @Test
+    void everyRoute_otherUsersUploadIdWithOwnKey_isNoSuchUpload() throws Exception {
+        Answer alices = alice("POST", "/s3/multipart", "{\"filename\":\"private.txt\"}");
+        Answer bobs = bob("POST", "/s3/multipart", "{\"filename\":\"mine.txt\"}");
+        String aliceId = ContractClient.encode(alices.text("uploadId"));
+        String bobQuery = "?key=" + ContractClient.encode(bobs.text("key"));
+        byte[] part = "bob's bytes".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> octets = Map.of("content-type", "application/octet-stream");
+
+        Answer partUrl = bob("GET", "/s3/multipart/" + aliceId + "/1" + bobQuery, null);
+        Answer batch = bob("GET", "/s3/multipart/" + aliceId + "/batch" + bobQuery + "&partNumbers=1,2", null);
+        Answer listed = bob("GET", "/s3/multipart/" + aliceId + bobQuery, null);
+        Answer completed = bob("POST", "/s3/multipart/" + aliceId + "/complete" + bobQuery,
+                "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"0123456789abcdef0123456789abcdef\"}]}");
+        Answer aborted = bob("DELETE", "/s3/multipart/" + aliceId + bobQuery, null);
+
+        // A part URL is refused when presigned (an unsized upload's parts are counted on S3 first),
+        // or, if one is handed out, by S3 when used.
+        assertNoSuchUploadOnPut(partUrl, answer -> answer.text("url"), part, octets);
+        assertNoSuchUploadOnPut(batch, answer -> answer.body().get("presignedUrls").get("2").asText(), part, octets);
+        assertThat(listed.status()).as(listed.body().toString()).isEqualTo(404);
+        assertThat(listed.text("code")).isEqualTo("NoSuchUpload");
+        assertThat(completed.status()).as(completed.body().toString()).isEqualTo(404);
+        assertThat(completed.text("code")).isEqualTo("NoSuchUpload");
+        assertThat(aborted.status()).as(aborted.body().toString()).isEqualTo(404);
+        assertThat(aborted.text("code")).isEqualTo("NoSuchUpload");
+        Answer alicesParts = alice("GET", "/s3/multipart/" + aliceId + "?key=" + ContractClient.encode(alices.text("key")), null);
+        assertThat(alicesParts.status()).as("alice's upload is still open and empty").isEqualTo(200);
+        assertThat(alicesParts.body()).isEmpty();
+    }
+
+    private static void assertNoSuchUploadOnPut(Answer presigned, Function<Answer, String> url, byte[] part,
+                                                Map<String, String> headers) throws Exception {
+        if (presigned.status() != 200) {
+            assertThat(presigned.status()).as(presigned.body().toString()).isEqualTo(404);
+            assertThat(presigned.text("code")).isEqualTo("NoSuchUpload");
+            return;
+        }
+        HttpResponse<byte[]> put = PlainHttp.put(url.apply(presigned), part, headers);
+        assertThat(put.statusCode()).as(new String(put.body(), StandardCharsets.UTF_8)).isEqualTo(404);
+        assertThat(new String(put.body(), StandardCharsets.UTF_8)).contains("<Code>NoSuchUpload</Code>");
     }
 
     @Test

@@ -36,8 +36,9 @@ class LocalModeIT {
     @Test
     void start_testTemplate_handlersGetTheEmbeddedS3AndBucket() throws Exception {
         Path template = Path.of(LocalModeIT.class.getResource("/" + TestTemplates.GATEWAY_RESOURCE).toURI());
+        // The test template's handlers live on the test class path, not in the functions' package: in process.
         LocalOptions options = LocalOptions.parse(List.of("--port", "0", "--data", data.toString(),
-                "--bucket", "it-bucket", "--template", template.toString()));
+                "--bucket", "it-bucket", "--template", template.toString(), "--in-process"));
 
         try (LocalMode local = LocalMode.start(options, data)) {
             JsonNode environment = JSON.readTree(send(HttpRequest.newBuilder(

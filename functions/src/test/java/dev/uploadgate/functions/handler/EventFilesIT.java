@@ -36,8 +36,11 @@ class EventFilesIT extends S3ProxyIntegrationTest {
 
     @Test
     void eventsFolder_everyFile_isCoveredByThisTest() throws Exception {
+        // The authorizer variants (name.iam-user.json, name.assumed-role.json, name.jwt.json) run
+        // in local mode's EventFilesIT, which checks the owner each yields.
         try (Stream<Path> files = Files.list(EVENTS)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+            assertThat(files.map(f -> f.getFileName().toString()).filter(name -> name.indexOf('.') == name.lastIndexOf('.')))
+                    .containsExactlyInAnyOrder(
                     "create-multipart.json", "presign-part.json", "presign-parts-batch.json", "complete-multipart.json",
                     "list-parts.json", "abort-multipart.json", "presign-put-object.json", "presign-post-object.json",
                     "presign-download.json");

@@ -64,8 +64,10 @@ public final class LoadTest {
     }
 
     /** What to run: client threads, uploads in all, a time limit, and how often an upload has a 5 MiB part. */
-    record Settings(int threads, int uploads, Duration limit, int bigEvery, int smallBytes) {
+    record Settings(int threads, int uploads, Duration limit, int bigEvery, int smallBytes, boolean inProcess) {
         static Settings parse(String[] args) {
+            boolean inProcess = Arrays.asList(args).contains("--in-process");
+            args = Arrays.stream(args).filter(arg -> !arg.equals("--in-process")).toArray(String[]::new);
             int threads = 32;
             int uploads = 2_000;
             int seconds = 60;
@@ -80,10 +82,10 @@ public final class LoadTest {
                     case "--big-every" -> bigEvery = value;
                     case "--small-bytes" -> smallBytes = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --threads, --uploads, --seconds, --big-every, --small-bytes");
+                            + "; use --threads, --uploads, --seconds, --big-every, --small-bytes, --in-process");
                 }
             }
-            return new Settings(threads, uploads, Duration.ofSeconds(seconds), bigEvery, smallBytes);
+            return new Settings(threads, uploads, Duration.ofSeconds(seconds), bigEvery, smallBytes, inProcess);
         }
     }
 
@@ -114,7 +116,10 @@ public final class LoadTest {
 
     private static boolean run(Settings settings, Path data) throws Exception {
         boolean passed;
-        try (InProcessLocalMode local = InProcessLocalMode.start(List.of("--port", "0", "--data", data.toString()), projectDir())) {
+        // The runtime path (function processes), local mode's default; --in-process for the handlers in this JVM.
+        List<String> localArgs = settings.inProcess() ? List.of("--port", "0", "--data", data.toString(), "--in-process")
+                : List.of("--port", "0", "--data", data.toString());
+        try (InProcessLocalMode local = InProcessLocalMode.start(localArgs, projectDir())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             passed = new LoadTest(settings, local.apiUrl(), http).run();
