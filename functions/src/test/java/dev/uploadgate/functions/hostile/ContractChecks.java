@@ -15,10 +15,10 @@ import java.util.Set;
  */
 final class ContractChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Every error code of http-api.md. */
+    /** Every error code of the contract (the README's API section). */
     static final Set<String> CONTRACT_CODES = Set.of("InvalidRequest", "InvalidPartNumber", "InvalidPart", "InvalidPartOrder",
-            "EntityTooSmall", "Unauthorized", "AccessDenied", "NoSuchUpload", "NotFound", "EntityTooLarge", "UnsupportedMediaType",
-            "ServiceUnavailable", "InternalError");
+            "EntityTooSmall", "BadDigest", "Unauthorized", "AccessDenied", "NoSuchUpload", "NotFound", "EntityTooLarge",
+            "UnsupportedMediaType", "TooManyUploads", "ServiceUnavailable", "InternalError");
     /** Text that only a stack trace, an exception's toString or a library's internals would put in a body. */
     private static final List<String> LEAKS = List.of("at dev.", "\tat ", "Exception", "software.amazon", "com.fasterxml",
             "org.gaul", "java.lang", "java.util");
