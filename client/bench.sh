@@ -9,11 +9,24 @@
 #
 #   client/bench.sh --transport [--runs 5]
 #
+# and the CPU cost of each part checksum (CRC32C, CRC64NVME, MD5, SHA-256) behind the default
+# (src/bench, compiled here against target/classes, never part of the test run):
+#
+#   client/bench.sh --checksums [--rounds 7] [--mib 256]
+#
 # --stand-in runs the API handlers and S3Proxy from this module's test code instead of local mode.
 set -eu
 cd "$(dirname "$0")"
-mvn -q -DskipTests package
-mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+if [ "${1:-}" = "--checksums" ]; then
+    shift
+    (cd .. && mvn -q -B -ntp -pl client -am compile)
+    rm -rf target/bench-classes
+    javac --release 17 -Xlint:all -Werror -d target/bench-classes -cp target/classes src/bench/java/dev/uploadgate/client/*.java
+    exec java -cp "target/bench-classes:target/classes" dev.uploadgate.client.ChecksumBenchmark "$@"
+fi
+# From the root, with -am and the bench profile (src/bench holds the benchmarks): the client's tests need this checkout's functions module (never an installed one).
+(cd .. && mvn -q -B -ntp -Pbench -DskipTests -DskipBrowserTests=true -pl client,local -am package dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
 main=dev.uploadgate.client.bench.UploadBenchmark
 if [ "${1:-}" = "--transport" ]; then
     main=dev.uploadgate.client.TransportBenchmark

@@ -164,6 +164,7 @@ function update(item) {
   bar.setAttribute('aria-valuenow', String(state === 'done' ? 100 : percent));
   bar.setAttribute('aria-label', `Upload of ${file.name}`);
   row.querySelector('.file-status').textContent = statusText(item, percent);
+  row.querySelector('.file-status').title = item.result?.checksum ? `${item.result.checksum.algorithm} ${item.result.checksum.value}` : '';
   row.querySelector('.pause').hidden = !(state === 'uploading' || state === 'queued');
   row.querySelector('.resume').hidden = !(state === 'paused' || state === 'error');
   row.querySelector('.resume').title = state === 'error' ? 'Retry' : 'Resume';
@@ -192,8 +193,10 @@ function statusText(item, percent) {
       return `Paused at ${percent}% · ${formatBytes(item.loaded)} of ${formatBytes(item.file.size)}`;
     case 'done': {
       const seconds = (item.activeMs ?? 0) / 1000;
-      if (item.file.size === 0 || seconds <= 0) return 'Uploaded';
-      return `Uploaded in ${formatDuration(seconds)} · ${formatBytes(item.file.size / seconds)}/s average`;
+      // S3 refused any part whose bytes did not match this checksum, so it is worth showing.
+      const checked = item.result?.checksum ? ` · ${item.result.checksum.algorithm} checked by S3` : '';
+      if (item.file.size === 0 || seconds <= 0) return `Uploaded${checked}`;
+      return `Uploaded in ${formatDuration(seconds)} · ${formatBytes(item.file.size / seconds)}/s average${checked}`;
     }
     case 'cancelled':
       return 'Cancelled';

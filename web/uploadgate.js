@@ -10,6 +10,11 @@
 // Why not only Uppy? Uppy 6 sends one file's parts one after another and gives up when a part's
 // signature has expired; this module sends parts in parallel, signs them in batches ahead of
 // need, signs again after an expiry, and resumes after a page reload.
+//
+// Every part carries its CRC32C (checksums.js), bound into its presigned URL: S3 refuses a part
+// whose bytes do not match it, so a corrupted transfer is sent again or fails, never stored.
+
+import { ALGORITHM, PART_FIELD, TYPE, crc32cOfBlob, crc32cOfParts, crcToBase64 } from './checksums.js';
 
 const MiB = 1024 * 1024;
 const MIN_PART_SIZE = 5 * MiB; // S3: every part but the last is at least 5 MiB
@@ -18,6 +23,8 @@ const MAX_BATCH = 100; // the API presigns at most 100 parts per call
 const DEFAULT_PART_SIZE = 8 * MiB;
 const STORAGE_PREFIX = 'uploadgate:';
 const RE_SIGN_LIMIT = 3; // fresh signatures per part before a 403 is taken as final
+const BAD_DIGEST_LIMIT = 3; // sends of a part S3 found corrupt (400 BadDigest) before giving up
+const CHECKSUM_HEADER = `x-amz-checksum-${ALGORITHM.toLowerCase()}`;
 
 /**
  * Abort reason that pauses instead of cancelling: `controller.abort(PAUSE)` stops the transfer but
@@ -30,9 +37,9 @@ export const PAUSE = 'uploadgate:pause';
 /**
  * The error every failed {@link upload} or {@link download} rejects with.
  * `code` is the API's error code (`NoSuchUpload`, `AccessDenied`, ...) or one of this module's:
- * `Aborted`, `Paused`, `NetworkError`, `ETagNotExposed`, `PartRejected`, `PutRejected`, `BadResponse`.
- * A multipart upload that fails for any other reason than `ETagNotExposed` stays on the server:
- * calling {@link upload} again with the same file resumes it.
+ * `Aborted`, `Paused`, `NetworkError`, `ETagNotExposed`, `ChecksumMismatch`, `FileNotReadable`, `PartRejected`,
+ * `PutRejected`, `BadResponse`. A multipart upload that fails for any other reason than `ETagNotExposed`,
+ * `ChecksumMismatch` or `FileNotReadable` stays on the server: calling {@link upload} again with the same file resumes it.
  * `name` is `AbortError` when the upload was cancelled or paused through the signal.
  */
 export class UploadError extends Error {
@@ -52,7 +59,7 @@ export class UploadError extends Error {
  * @typedef {object} UploadOptions
  * @property {string} endpoint Base URL of the uploadgate API, e.g. `https://api.example.com` or `location.origin`.
  * @property {number} [partSize] Bytes per part (at least 5 MiB; raised when the file would need more than 10,000 parts).
- *   Default: the size the API suggests, else 8 MiB.
+ *   Default: 8 MiB. Sent to the API when the upload starts; the part size the API answers is the one used.
  * @property {number} [concurrency=4] Parts in flight at once.
  * @property {number} [multipartThreshold] Files up to this size go in one presigned PUT. Default: the part size.
  * @property {Record<string,string> | (() => Record<string,string> | Promise<Record<string,string>>)} [headers]
@@ -65,6 +72,9 @@ export class UploadError extends Error {
  * @property {number} [retries=5] Attempts after the first for a request failing with a network error, 5xx or 429.
  * @property {number} [retryDelay=300] Base of the exponential backoff, in milliseconds (full jitter, capped at 20 s).
  * @property {Record<string,string|null>} [metadata] Sent to the API when the upload starts.
+ * @property {boolean} [checksum=true] Send the CRC32C of every part (and of a single PUT's file) for S3 to
+ *   verify: a part whose bytes S3 receives altered is refused, sent again, and after three refusals the upload
+ *   fails with `code: 'ChecksumMismatch'` and is aborted. `false` only for an API older than these checksums.
  */
 
 /**
@@ -73,6 +83,8 @@ export class UploadError extends Error {
  * @property {string} location The object's URL as the server reports it.
  * @property {string | null} etag The object's ETag (quotes removed), when S3 exposed it.
  * @property {number} size Bytes uploaded.
+ * @property {{algorithm: string, type: string, value: string} | null} checksum The object's checksum S3 verified
+ *   (CRC32C, FULL_OBJECT, base64), or null when the upload was made without one.
  */
 
 /**
@@ -170,6 +182,7 @@ function normalizeOptions(file, options) {
     retries,
     retryDelay,
     metadata: options.metadata,
+    checksum: options.checksum ?? true,
     name: file.name ?? 'blob',
     type: file.type || 'application/octet-stream',
     api: new Api(endpoint, options.headers, options.signal, retries, retryDelay),
@@ -189,23 +202,42 @@ function requireEndpoint(options) {
 async function singleUpload(file, opts) {
   const report = (loaded) => opts.onProgress({ loaded, total: file.size });
   report(0);
-  for (let signatures = 1; ; signatures++) {
+  const crc = opts.checksum ? await checksumOfFile(file, opts.name) : null;
+  const checksum = crc === null ? {} : { checksumAlgorithm: ALGORITHM, checksum: crcToBase64(crc) };
+  const sign = async () => {
     const params = await opts.api.call(
       'GET',
-      `/s3/params?${query({ filename: opts.name, type: opts.type, method: 'PUT', size: file.size })}`,
+      `/s3/params?${query({ filename: opts.name, type: opts.type, method: 'PUT', size: file.size, ...checksum })}`,
     );
-    const key = requireString(params, 'key');
-    const url = requireString(params, 'url');
-    const headers = params.headers ?? { 'content-type': opts.type };
+    const signed = { key: requireString(params, 'key'), url: requireString(params, 'url') };
+    signed.headers = params.headers ?? { 'content-type': opts.type };
+    if (crc !== null) requireBoundChecksum(signed.headers, checksum.checksum, 'the single PUT');
+    return signed;
+  };
+  let { key, url, headers } = await sign();
+  for (let signatures = 1, badDigests = 0; ; ) {
     const response = await withRetries(opts, () => putBlob(url, file, headers, report, opts.signal));
     if (response.status >= 200 && response.status < 300) {
       report(file.size);
-      return { key, location: url.split('?')[0], etag: unquote(response.etag), size: file.size };
+      return {
+        key,
+        location: url.split('?')[0],
+        etag: unquote(response.etag),
+        size: file.size,
+        checksum: crc === null ? null : { algorithm: ALGORITHM, type: TYPE, value: checksum.checksum },
+      };
+    }
+    if (isBadDigest(response)) {
+      // S3 stored nothing: the same URL (it binds the same checksum) once more, then give up.
+      if (++badDigests >= BAD_DIGEST_LIMIT) throw await checksumError(response, file, crc, opts.name, badDigests);
+      continue;
     }
     // 403 is what S3 answers for an expired URL (e.g. after long retries): ask for a fresh one.
     if (response.status !== 403 || signatures >= RE_SIGN_LIMIT) {
       throw s3Error(response, `the upload of ${key}`, 'PutRejected');
     }
+    signatures++;
+    ({ key, url, headers } = await sign());
   }
 }
 
@@ -222,7 +254,10 @@ class MultipartUpload {
     this.pendingSignatures = new Map(); // part number -> promise of the batch that signs it
     this.inFlight = new Map(); // part number -> bytes sent so far
     this.etags = new Map(); // part number -> ETag of the finished part
+    this.crcs = new Map(); // part number -> promise of the CRC32C of its slice
     this.doneBytes = 0;
+    this.completed = false; // S3 assembled the object: nothing is aborted after this
+    this.partsDoNotMatch = false; // complete was refused: parts from an earlier page hold other bytes
     this.xhrs = new Set();
   }
 
@@ -232,24 +267,40 @@ class MultipartUpload {
       try {
         return await this.transfer(saved, true);
       } catch (error) {
-        // The saved upload is gone (completed, aborted or expired by the lifecycle rule): start over.
+        // The saved upload is gone (completed, aborted or expired by the lifecycle rule), or its
+        // parts hold other bytes than this file (it changed since, same name, size and date): start over.
         const gone = error instanceof UploadError && (error.code === 'NoSuchUpload' || error.code === 'AccessDenied');
-        if (!gone) throw error;
+        if (!gone && !this.partsDoNotMatch) throw error;
         forgetEntry(this.storageKey);
         this.reset();
       }
     }
+    const partSize = choosePartSize(this.file.size, this.opts.partSize);
     const created = await this.api.call('POST', '/s3/multipart', {
       filename: this.opts.name,
       type: this.opts.type,
       size: this.file.size,
+      partSize,
+      ...(this.opts.checksum ? { checksumAlgorithm: ALGORITHM, checksumType: TYPE } : {}),
       ...(this.opts.metadata ? { metadata: this.opts.metadata } : {}),
     });
     const upload = {
       key: requireString(created, 'key'),
       uploadId: requireString(created, 'uploadId'),
-      partSize: choosePartSize(this.file.size, this.opts.partSize ?? created.partSize),
+      // The API binds every part's exact length to this size: a part of any other length is refused.
+      partSize: Number.isSafeInteger(created.partSize) && created.partSize > 0 ? created.partSize : partSize,
+      checksumAlgorithm: this.opts.checksum ? ALGORITHM : null,
     };
+    if (this.opts.checksum && (created.checksumAlgorithm !== ALGORITHM || (created.checksumType ?? TYPE) !== TYPE)) {
+      // Parts sent without a bound checksum would be stored unchecked: refuse rather than degrade.
+      this.upload = upload;
+      await this.abortOnServer();
+      throw badResponse(
+        `the API did not bind the ${TYPE} ${ALGORITHM} checksum asked for (it answered checksumAlgorithm ` +
+          `${created.checksumAlgorithm ?? 'none'}, checksumType ${created.checksumType ?? 'none'}): an API without part ` +
+          'checksums needs the option checksum: false',
+      );
+    }
     if (this.opts.resume) writeEntry(this.storageKey, upload, this.file, this.opts);
     return this.transfer(upload, false);
   }
@@ -259,7 +310,9 @@ class MultipartUpload {
     this.pendingSignatures.clear();
     this.inFlight.clear();
     this.etags.clear();
+    this.crcs.clear();
     this.doneBytes = 0;
+    this.partsDoNotMatch = false;
   }
 
   async transfer(upload, resumed) {
@@ -277,20 +330,23 @@ class MultipartUpload {
       const workers = Array.from({ length: Math.min(this.opts.concurrency, this.queue.length) }, () => this.worker());
       await settleAll(workers);
       throwIfAborted(signal);
-      const parts = [...this.etags].sort((a, b) => a[0] - b[0]).map(([PartNumber, ETag]) => ({ PartNumber, ETag }));
-      const done = await this.api.call('POST', `${this.path()}/complete?${query({ key: upload.key })}`, { parts });
+      const { parts, checksum } = await this.completeRequest();
+      const done = await this.complete(parts, checksum);
+      this.completed = true;
       forgetEntry(this.storageKey);
       return {
         key: done.key ?? upload.key,
         location: done.location ?? '',
         etag: unquote(done.etag ?? null),
         size: done.size ?? this.file.size,
+        checksum: checksum ? verifiedChecksum(done, checksum) : null,
       };
     } catch (error) {
       if (isAbort(error, signal)) {
         throw await this.stop(signal.reason);
       }
-      if (error instanceof UploadError && error.code === 'ETagNotExposed') {
+      const hopeless = error instanceof UploadError && ['ETagNotExposed', 'ChecksumMismatch', 'FileNotReadable'].includes(error.code);
+      if (hopeless && !this.completed) {
         // Nothing a retry or resume can fix: free the parts already stored.
         await this.abortOnServer();
         forgetEntry(this.storageKey);
@@ -356,10 +412,10 @@ class MultipartUpload {
       this.inFlight.set(n, loaded);
       this.reportProgress();
     };
-    for (let signatures = 1; ; signatures++) {
+    for (let signatures = 1, badDigests = 0; ; ) {
       const response = await withRetries(this.opts, async () => {
-        const url = await this.urlFor(n);
-        return putBlob(url, blob, {}, onBytes, this.opts.signal);
+        const { url, headers } = await this.urlFor(n);
+        return putBlob(url, blob, headers, onBytes, this.opts.signal);
       });
       if (response.status >= 200 && response.status < 300) {
         if (!response.etag) {
@@ -376,6 +432,14 @@ class MultipartUpload {
         return;
       }
       this.inFlight.delete(n);
+      this.reportProgress();
+      if (isBadDigest(response)) {
+        // S3 stored nothing: the same URL (it binds the same checksum) once more, then give up.
+        if (++badDigests >= BAD_DIGEST_LIMIT) {
+          throw await checksumError(response, blob, await this.crcs.get(n), `part ${n} of ${this.opts.name}`, badDigests);
+        }
+        continue;
+      }
       this.urls.delete(n);
       if (response.status === 404) {
         throw s3Error(response, `uploading part ${n}`, 'NoSuchUpload');
@@ -384,18 +448,62 @@ class MultipartUpload {
       if (response.status !== 403 || signatures >= RE_SIGN_LIMIT) {
         throw s3Error(response, `uploading part ${n}`, 'PartRejected');
       }
+      signatures++;
     }
   }
 
-  /** A valid URL for part n, signing a batch of the next parts when none is cached. */
+  /** Asks the API to assemble the parts; S3 refuses when the parts it holds do not match these checksums. */
+  async complete(parts, checksum) {
+    try {
+      return await this.api.call('POST', `${this.path()}/complete?${query({ key: this.upload.key })}`, {
+        parts,
+        ...(checksum ? { checksum } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof UploadError && error.code === 'BadDigest')) throw error;
+      // Every part S3 took in this page matched its checksum, so the mismatch is in parts stored
+      // by an earlier page for a file that has changed since.
+      this.partsDoNotMatch = true;
+      throw new UploadError(
+        `S3 refused to assemble ${this.opts.name}: the parts it holds do not match this file's ${ALGORITHM} ` +
+          `checksums (the file changed since the upload started). Nothing corrupt was stored; the upload was given up.`,
+        { code: 'ChecksumMismatch', status: error.status, cause: error },
+      );
+    }
+  }
+
+  /** CRC32C of part n's slice, computed once per upload. */
+  checksumOf(n) {
+    if (!this.crcs.has(n)) this.crcs.set(n, checksumOfFile(this.sliceOf(n), `part ${n} of ${this.opts.name}`));
+    return this.crcs.get(n);
+  }
+
+  /** Complete's parts list, with each part's checksum and the whole file's when the upload has them. */
+  async completeRequest() {
+    const numbers = [...this.etags.keys()].sort((a, b) => a - b);
+    if (!this.upload.checksumAlgorithm) {
+      return { parts: numbers.map((n) => ({ PartNumber: n, ETag: this.etags.get(n) })), checksum: null };
+    }
+    // Resumed parts were checksummed in an earlier page: S3 compares these with what it stored.
+    const crcs = [];
+    for (const n of numbers) crcs.push(await this.checksumOf(n));
+    const parts = numbers.map((n, i) => ({ PartNumber: n, ETag: this.etags.get(n), [PART_FIELD]: crcToBase64(crcs[i]) }));
+    const whole = crc32cOfParts(numbers.map((n, i) => ({ crc: crcs[i], size: this.sliceOf(n).size })));
+    return { parts, checksum: crcToBase64(whole) };
+  }
+
+  /** A valid URL for part n and the headers to send with it, signing a batch of the next parts when none is cached. */
   async urlFor(n) {
     const cached = this.urls.get(n);
-    if (cached && cached.expiresAt > Date.now()) return cached.url;
+    if (cached && cached.expiresAt > Date.now()) return cached;
     this.urls.delete(n);
     if (!this.pendingSignatures.has(n)) {
       // This part and the next ones the workers will need, so most parts find their URL ready.
+      // With checksums each part in a batch is read and checksummed before it is signed, so a
+      // batch stays at one part per worker: the first PUT does not wait for many parts' reads.
+      const ahead = this.upload.checksumAlgorithm ? this.opts.concurrency : Math.max(this.opts.concurrency * 4, 10);
       const batch = [n, ...this.queue.filter((m) => !this.urls.has(m) && !this.pendingSignatures.has(m))]
-        .slice(0, Math.min(MAX_BATCH, Math.max(this.opts.concurrency * 4, 10)));
+        .slice(0, Math.min(MAX_BATCH, ahead));
       const promise = this.signBatch(batch);
       batch.forEach((m) => this.pendingSignatures.set(m, promise));
       promise.catch(() => {}).finally(() => batch.forEach((m) => this.pendingSignatures.delete(m)));
@@ -403,21 +511,31 @@ class MultipartUpload {
     await this.pendingSignatures.get(n);
     const signed = this.urls.get(n);
     if (!signed) throw badResponse(`the batch presign answer has no URL for part ${n}`);
-    return signed.url;
+    return signed;
   }
 
   async signBatch(partNumbers) {
+    const checksums = [];
+    if (this.upload.checksumAlgorithm) {
+      for (const n of partNumbers) checksums.push(crcToBase64(await this.checksumOf(n)));
+    }
     const started = Date.now();
-    const body = await this.api.call(
-      'GET',
-      `${this.path()}/batch?${query({ key: this.upload.key, partNumbers: partNumbers.join(',') })}`,
-    );
+    const params = { key: this.upload.key, partNumbers: partNumbers.join(',') };
+    if (checksums.length > 0) params.checksums = checksums.join(',');
+    const body = await this.api.call('GET', `${this.path()}/batch?${query(params)}`);
     const urls = body && body.presignedUrls;
     if (!urls || typeof urls !== 'object') throw badResponse('batch presign answered without presignedUrls');
     // Renew a little before the end so a URL does not expire on its way to S3.
     const lifetime = (Number(body.expires) || 900) * 1000;
     const expiresAt = started + lifetime - Math.min(60_000, lifetime / 10);
-    for (const [n, url] of Object.entries(urls)) this.urls.set(Number(n), { url, expiresAt });
+    for (const [key, url] of Object.entries(urls)) {
+      const n = Number(key);
+      // Every header the API signed must go with the PUT (content-length, the checksum, ...).
+      const headers = (body.headers && body.headers[key]) || {};
+      const index = partNumbers.indexOf(n);
+      if (checksums.length > 0 && index >= 0) requireBoundChecksum(headers, checksums[index], `part ${n}`);
+      this.urls.set(n, { url, headers, expiresAt });
+    }
   }
 
   sliceOf(n) {
@@ -575,6 +693,61 @@ function sleep(ms, signal) {
   });
 }
 
+/** The CRC32C of a file or a slice of it, or an UploadError when the browser can no longer read it. */
+async function checksumOfFile(blob, what) {
+  try {
+    return await crc32cOfBlob(blob);
+  } catch (error) {
+    // Chromium refuses to read a picked file that changed or vanished on disk (NotReadableError).
+    throw new UploadError(`${what} could not be read (${error?.name ?? 'Error'}: ${error?.message ?? error}): ` +
+      'the file was changed, moved or deleted since it was chosen; choose it again', { code: 'FileNotReadable', cause: error });
+  }
+}
+
+/** S3's answer to a body that does not match the checksum its URL binds. */
+function isBadDigest(response) {
+  return response.status === 400 && /<Code>(BadDigest|XAmzContentChecksumMismatch)<\/Code>/.test(response.body || '');
+}
+
+/** The error after the last refused send: says whether the file changed or the bytes were altered on the way. */
+async function checksumError(response, blob, boundCrc, what, sends) {
+  // Read again: other bytes, or none at all (Chromium refuses a picked file changed on disk), mean the file changed.
+  const nowCrc = await crc32cOfBlob(blob).catch(() => null);
+  const code = /<Code>([^<]*)<\/Code>/.exec(response.body || '')?.[1] ?? 'BadDigest';
+  const cause =
+    nowCrc !== boundCrc
+      ? `${what} changed while it was being uploaded (its ${ALGORITHM} was ${crcToBase64(boundCrc)} when the ` +
+        `upload started; ${nowCrc === null ? 'it can no longer be read' : `it is ${crcToBase64(nowCrc)} now`})`
+      : `S3 refused ${what} ${sends} ${sends === 1 ? 'time' : 'times'} (${response.status} ${code}): the bytes it ` +
+        `received did not match their ${ALGORITHM} checksum, so something between this browser and S3 alters the data`;
+  return new UploadError(`${cause}. Nothing corrupt was stored; the upload was given up.`, {
+    code: 'ChecksumMismatch',
+    status: response.status,
+  });
+}
+
+/** Checks that a presign answer binds `expected` as the checksum header, so S3 will verify the bytes. */
+function requireBoundChecksum(headers, expected, what) {
+  const bound = Object.entries(headers).find(([name]) => name.toLowerCase() === CHECKSUM_HEADER)?.[1];
+  if (bound !== expected) {
+    throw badResponse(`the API did not bind the ${ALGORITHM} checksum of ${what} (${CHECKSUM_HEADER}: ${bound ?? 'missing'})`);
+  }
+}
+
+/** The object checksum complete answered, checked against the file's own when S3 reported one. */
+function verifiedChecksum(done, expected) {
+  const reported = done.checksum;
+  if (reported === undefined || reported === null) return { algorithm: ALGORITHM, type: TYPE, value: expected };
+  if (reported.algorithm !== ALGORITHM || reported.value !== expected) {
+    throw new UploadError(
+      `S3 reports the checksum ${reported.algorithm} ${reported.type} ${reported.value} for ${done.key}, ` +
+        `but this file's ${ALGORITHM} is ${expected}`,
+      { code: 'ChecksumMismatch' },
+    );
+  }
+  return { algorithm: reported.algorithm, type: reported.type ?? TYPE, value: reported.value };
+}
+
 function s3Error(response, what, fallbackCode) {
   const code = /<Code>([^<]*)<\/Code>/.exec(response.body || '')?.[1];
   const message = /<Message>([^<]*)<\/Message>/.exec(response.body || '')?.[1];
@@ -624,7 +797,8 @@ function readEntry(storageKey) {
   try {
     const entry = JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? 'null');
     if (entry && typeof entry.key === 'string' && typeof entry.uploadId === 'string' && entry.partSize >= MIN_PART_SIZE) {
-      return entry;
+      // The upload's own checksum setting, whatever this call's option: S3 bound it at create.
+      return { ...entry, checksumAlgorithm: entry.checksumAlgorithm === ALGORITHM ? ALGORITHM : null };
     }
   } catch {
     // No storage (private mode, quota) or a damaged entry: upload from scratch.
@@ -632,8 +806,18 @@ function readEntry(storageKey) {
   return null;
 }
 
-function writeEntry(storageKey, { key, uploadId, partSize }, file, { endpoint, name }) {
-  const entry = { endpoint, name, size: file.size, lastModified: file.lastModified ?? 0, key, uploadId, partSize, savedAt: Date.now() };
+function writeEntry(storageKey, { key, uploadId, partSize, checksumAlgorithm }, file, { endpoint, name }) {
+  const entry = {
+    endpoint,
+    name,
+    size: file.size,
+    lastModified: file.lastModified ?? 0,
+    key,
+    uploadId,
+    partSize,
+    checksumAlgorithm,
+    savedAt: Date.now(),
+  };
   try {
     globalThis.localStorage?.setItem(storageKey, JSON.stringify(entry));
   } catch {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { crc32c, crcToBase64 } from '../checksums.js';
 import { MiB, installFileFactory, launchBrowser, newPage, partNumberOf, screenshotsDir, startLocalMode } from './helpers.js';
 
 let local;
@@ -75,6 +76,10 @@ test('demo_pickedAndDroppedFiles_uploadAndOfferDownloads', async () => {
     const name = path.split('/').pop();
     assert.equal(await downloadedSha(page, name), sha256(readFileSync(path)), name);
     assert.equal(await row(page, name).getByRole('progressbar').getAttribute('aria-valuenow'), '100');
+    // The CRC32C shown is the file's own, as S3 verified and stored it.
+    const crc = crcToBase64(crc32c(readFileSync(path)));
+    assert.match(await row(page, name).locator('.file-status').textContent(), /CRC32C checked by S3$/, name);
+    assert.equal(await row(page, name).locator('.file-status').getAttribute('title'), `CRC32C ${crc}`, name);
   }
   assert.equal(await downloadedSha(page, 'design-mockup.png'), await page.evaluate(() => window.droppedSha));
   assert.equal(await page.locator('#summary').textContent(), '4 of 4 uploaded');

@@ -2,7 +2,12 @@
 // handlers plus S3Proxy checking every signature). Faults are injected with page.route on the
 // requests to S3, the way the AWS SDK's fault tests reset connections and return 500s once.
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { crc32c, crcToBase64 } from '../checksums.js';
 import {
   MiB,
   installFileFactory,
@@ -261,6 +266,275 @@ describe('upload()', () => {
     });
     assert.equal(error?.code, 'ETagNotExposed');
     assert.match(error.message, /expose the ETag header/);
+    await page.close();
+  });
+});
+
+/** The object's bytes and what /s3/download reports about it (S3's stored checksum among it). */
+async function objectInS3(key) {
+  const res = await fetch(`${local.api}/s3/download?${new URLSearchParams({ key })}`);
+  if (!res.ok) return { status: res.status, error: await res.json() };
+  const info = await res.json();
+  const object = await fetch(info.url);
+  assert.equal(object.status, 200, 'presigned GET of the object');
+  return { status: res.status, info, bytes: new Uint8Array(await object.arrayBuffer()) };
+}
+
+/** Replaces one byte in the middle of a PUT's body: same length, so only the checksum can tell. */
+function corrupted(request) {
+  const body = request.postDataBuffer();
+  assert.ok(body && body.length > 0, 'the intercepted PUT has a body');
+  const altered = Buffer.from(body);
+  altered[altered.length >> 1] ^= 0x5a;
+  return altered;
+}
+
+describe('checksums', () => {
+  test('upload_sizedMultipart_sendsEachPartsCrc32cAndRoundTrips', async () => {
+    const page = await openPage();
+    const created = [];
+    const batches = [];
+    const completes = [];
+    const puts = new Map(); // part number -> x-amz-checksum-crc32c it carried
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === local.api && request.method() === 'POST' && url.pathname === '/s3/multipart') {
+        created.push(request.postDataJSON());
+      } else if (url.origin === local.api && url.pathname.endsWith('/batch')) {
+        batches.push(url.searchParams);
+      } else if (url.origin === local.api && url.pathname.endsWith('/complete')) {
+        completes.push(request.postDataJSON());
+      } else if (partNumberOf(request) > 0) {
+        puts.set(partNumberOf(request), request.headers()['x-amz-checksum-crc32c']);
+      }
+    });
+    // 21 MiB in 5 MiB parts: four full parts and a 1 MiB one.
+    const { result, sha256 } = await uploadInPage(page, {
+      name: 'checked.bin',
+      size: 21 * MiB,
+      seed: 21,
+      options: { partSize: 5 * MiB, concurrency: 2 },
+    });
+
+    const stored = await objectInS3(result.key);
+    assert.equal(createHash('sha256').update(stored.bytes).digest('hex'), sha256, 'bytes in S3 equal the source');
+    const expectedParts = [1, 2, 3, 4, 5].map((n) => crcToBase64(crc32c(stored.bytes.subarray((n - 1) * 5 * MiB, n * 5 * MiB))));
+    const whole = crcToBase64(crc32c(stored.bytes));
+    assert.deepEqual(created, [
+      { filename: 'checked.bin', type: 'application/octet-stream', size: 21 * MiB, partSize: 5 * MiB, checksumAlgorithm: 'CRC32C', checksumType: 'FULL_OBJECT' },
+    ]);
+    assert.ok(batches.length >= 1);
+    for (const params of batches) {
+      const numbers = params.get('partNumbers').split(',').map(Number);
+      assert.deepEqual(params.get('checksums').split(','), numbers.map((n) => expectedParts[n - 1]), 'checksums in partNumbers order');
+    }
+    assert.deepEqual([...puts].sort((a, b) => a[0] - b[0]), expectedParts.map((crc, i) => [i + 1, crc]), 'each PUT carries its part CRC');
+    assert.equal(completes.length, 1);
+    assert.deepEqual(completes[0].parts.map((p) => [p.PartNumber, p.ChecksumCRC32C]), expectedParts.map((crc, i) => [i + 1, crc]));
+    assert.equal(completes[0].checksum, whole);
+    assert.deepEqual(result.checksum, { algorithm: 'CRC32C', type: 'FULL_OBJECT', value: whole });
+    // What S3 itself stored for the object, read back with ChecksumMode=ENABLED by /s3/download.
+    assert.deepEqual(stored.info.checksum, { algorithm: 'CRC32C', type: 'FULL_OBJECT', value: whole });
+    await page.close();
+  });
+
+  test('upload_partCorruptedOnce_isSentAgainAndCompletes', async () => {
+    const page = await openPage();
+    const answers = [];
+    let attemptsOfPart2 = 0;
+    await interceptS3(page, async (route, request) => {
+      if (partNumberOf(request) !== 2) return route.continue();
+      attemptsOfPart2++;
+      if (attemptsOfPart2 > 1) return route.continue();
+      const response = await route.fetch({ postData: corrupted(request) });
+      answers.push({ status: response.status(), body: await response.text() });
+      return route.fulfill({ response });
+    });
+    const { result, sha256 } = await uploadInPage(page, { name: 'healed.bin', size: 12 * MiB, seed: 12, options: { partSize: 5 * MiB } });
+    assert.equal(answers.length, 1);
+    assert.equal(answers[0].status, 400, 'S3 refused the corrupted part');
+    assert.match(answers[0].body, /<Code>BadDigest<\/Code>/);
+    assert.equal(attemptsOfPart2, 2, 'part 2 was sent again');
+    assert.equal(await sha256InS3(local.api, result.key), sha256);
+    await page.close();
+  });
+
+  test('upload_partCorruptedEveryTime_failsWithChecksumMismatchAndStoresNothing', async () => {
+    const page = await openPage();
+    let attemptsOfPart2 = 0;
+    await interceptS3(page, async (route, request) => {
+      if (partNumberOf(request) !== 2) return route.continue();
+      attemptsOfPart2++;
+      return route.continue({ postData: corrupted(request) });
+    });
+    const createdAnswer = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/s3/multipart');
+    const deleted = page.waitForResponse((res) => res.request().method() === 'DELETE');
+    const error = await page.evaluate(async () => {
+      const file = window.makeFile('always-corrupt.bin', 12 * 1024 * 1024, 13);
+      try {
+        await window.uploadgate.upload(file, { endpoint: location.origin, partSize: 5 * 1024 * 1024, retryDelay: 50 });
+        return null;
+      } catch (e) {
+        return { name: e.name, code: e.code, status: e.status, message: e.message, storage: Object.keys(localStorage) };
+      }
+    });
+    assert.ok(error, 'the upload failed');
+    assert.equal(error.code, 'ChecksumMismatch');
+    assert.equal(error.status, 400);
+    assert.match(error.message, /S3 refused part 2 of always-corrupt\.bin 3 times \(400 BadDigest\)/);
+    assert.match(error.message, /did not match their CRC32C checksum/);
+    assert.equal(attemptsOfPart2, 3);
+    assert.deepEqual(error.storage, [], 'no resume entry is left');
+
+    const { key, uploadId } = await (await createdAnswer).json();
+    assert.equal((await deleted).status(), 200, 'the multipart upload was aborted');
+    const object = await objectInS3(key);
+    assert.equal(object.status, 404, 'no object exists under the key');
+    assert.equal(object.error.code, 'NotFound');
+    const listParts = await fetch(`${local.api}/s3/multipart/${encodeURIComponent(uploadId)}?${new URLSearchParams({ key })}`);
+    assert.equal(listParts.status, 404, 'no parts are left either');
+    await page.close();
+  });
+
+  test('upload_resumedFileChangedSince_startsOverAndStoresTheNewBytes', async () => {
+    const page = await openPage();
+    // First page: parts 1 and 2 of the original reach S3, part 3 hangs until the reload.
+    const held = [];
+    const finished = new Set();
+    page.on('requestfinished', (request) => {
+      if (partNumberOf(request) > 0) finished.add(partNumberOf(request));
+    });
+    await interceptS3(page, (route, request) => {
+      if (partNumberOf(request) === 3) held.push(route);
+      else return route.continue();
+    });
+    const options = { partSize: 5 * MiB };
+    uploadInPage(page, { name: 'edited.bin', size: 12 * MiB, seed: 15, options }).catch(() => {}); // dies with the reload
+    await waitFor(() => finished.size === 2 && held.length > 0, 'parts 1-2 uploaded');
+    await page.reload();
+    await Promise.allSettled(held.map((route) => route.abort()));
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.evaluate(async () => {
+      window.uploadgate = await import('/uploadgate.js');
+    });
+    await installFileFactory(page);
+
+    // Second page: the same name, size and date, one byte of part 1 different. Without checksums
+    // the resume would assemble the old part 1 with the new part 3.
+    const api = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== local.api || url.pathname.endsWith('/batch')) return;
+      const method = response.request().method();
+      const call = url.pathname === '/s3/multipart' ? 'create'
+        : url.pathname.endsWith('/complete') ? 'complete'
+          : /^\/s3\/multipart\/[^/]+$/.test(url.pathname) ? (method === 'DELETE' ? 'abort' : 'list-parts')
+            : `${method} ${url.pathname}`;
+      api.push(`${call} ${response.status()}`);
+    });
+    const { result, sha256 } = await page.evaluate(async (options) => {
+      const original = window.makeFile('edited.bin', 12 * 1024 * 1024, 15);
+      const bytes = new Uint8Array(await original.arrayBuffer());
+      bytes[1000] ^= 1;
+      const file = new File([bytes], original.name, { type: original.type, lastModified: original.lastModified });
+      const result = await window.uploadgate.upload(file, { endpoint: location.origin, ...options });
+      return { result, sha256: await window.sha256(file) };
+    }, options);
+    assert.equal(await sha256InS3(local.api, result.key), sha256, 'S3 holds the edited file');
+    assert.deepEqual(api, [
+      'list-parts 200', // of the saved upload: parts 1 and 2, so only part 3 is sent
+      'complete 400', // S3: BadDigest, the stored part 1 is not this file's
+      'abort 200', // the stale upload is given up
+      'create 200', // and the file goes up again from the start
+      'complete 200',
+    ]);
+    await page.close();
+  });
+
+  test('upload_fileChangedOnDiskAfterItWasChosen_failsWithFileNotReadable', async () => {
+    const page = await openPage();
+    const dir = mkdtempSync(join(tmpdir(), 'uploadgate-changed-'));
+    try {
+      const path = join(dir, 'draft.bin');
+      writeFileSync(path, randomBytes(12 * MiB));
+      await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'pick';
+        document.body.append(input);
+      });
+      await page.setInputFiles('#pick', path);
+      // Edited after it was chosen: a browser will not hand out bytes other than those it was given.
+      writeFileSync(path, randomBytes(12 * MiB));
+      utimesSync(path, new Date(), new Date(Date.now() + 5000));
+      const methods = [];
+      page.on('request', (request) => methods.push(request.method()));
+      const error = await page.evaluate(async () => {
+        try {
+          await window.uploadgate.upload(document.getElementById('pick').files[0], { endpoint: location.origin, partSize: 5 * 1024 * 1024 });
+          return null;
+        } catch (e) {
+          return { code: e.code, message: e.message, storage: Object.keys(localStorage) };
+        }
+      });
+      assert.equal(error?.code, 'FileNotReadable');
+      assert.match(error.message, /^part 1 of draft\.bin could not be read \(NotReadableError: .*\): the file was changed, moved or deleted/);
+      assert.ok(methods.includes('DELETE'), 'the multipart upload was aborted');
+      assert.ok(!methods.includes('PUT'), 'no byte went to S3');
+      assert.deepEqual(error.storage, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await page.close();
+  });
+
+  test('upload_completeAnswersAnotherChecksum_failsWithChecksumMismatch', async () => {
+    const page = await openPage();
+    // An API or S3 that reports a checksum other than the file's: the module must not call that a success.
+    await page.route(
+      (url) => url.origin === local.api && url.pathname.endsWith('/complete'),
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        body.checksum = { ...body.checksum, value: 'AAAAAA==' };
+        return route.fulfill({ response, json: body });
+      },
+    );
+    const methods = [];
+    page.on('request', (request) => methods.push(request.method()));
+    const error = await page.evaluate(async () => {
+      const file = window.makeFile('misreported.bin', 6 * 1024 * 1024, 14);
+      try {
+        await window.uploadgate.upload(file, { endpoint: location.origin, partSize: 5 * 1024 * 1024 });
+        return null;
+      } catch (e) {
+        return { code: e.code, message: e.message };
+      }
+    });
+    assert.equal(error?.code, 'ChecksumMismatch');
+    assert.match(error.message, /^S3 reports the checksum CRC32C FULL_OBJECT AAAAAA== for .*misreported\.bin, but this file's CRC32C is [A-Za-z0-9+/]{6}==$/);
+    assert.ok(!methods.includes('DELETE'), 'a completed upload is not aborted');
+    await page.close();
+  });
+
+  test('upload_singlePutCorruptedOnce_isSentAgainWithItsBoundChecksum', async () => {
+    const page = await openPage();
+    const sent = [];
+    await interceptS3(page, async (route, request) => {
+      if (request.method() !== 'PUT') return route.continue();
+      sent.push({ url: request.url(), crc: request.headers()['x-amz-checksum-crc32c'] });
+      if (sent.length > 1) return route.continue();
+      return route.continue({ postData: corrupted(request) });
+    });
+    const { result, sha256 } = await uploadInPage(page, { name: 'small-checked.txt', size: 150_000, seed: 7 });
+    const stored = await objectInS3(result.key);
+    const crc = crcToBase64(crc32c(stored.bytes));
+    assert.equal(createHash('sha256').update(stored.bytes).digest('hex'), sha256);
+    assert.equal(sent.length, 2, 'the refused PUT was sent again');
+    assert.equal(sent[0].url, sent[1].url, 'to the same URL, whose signature binds the same checksum');
+    assert.deepEqual(sent.map((s) => s.crc), [crc, crc]);
+    assert.deepEqual(result.checksum, { algorithm: 'CRC32C', type: 'FULL_OBJECT', value: crc });
+    assert.equal(stored.info.checksum?.value, crc, 'S3 stored the same CRC32C');
     await page.close();
   });
 });

@@ -15,13 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The uploadgate HTTP API (see http-api.md), one method per route. Retries what the policy
- * retries; turns every refusal into an {@link UploadException} that carries the API's code and
+ * retries; turns every refusal into an {@link TransferException} that carries the API's code and
  * message.
  */
 final class ApiClient {
@@ -46,48 +44,74 @@ final class ApiClient {
         return baseUrl;
     }
 
-    record CreatedUpload(String key, String uploadId) {
+    /** The create answer; partSize to checksumType are absent from an API without them (or for an unsized upload). */
+    record CreatedUpload(String key, String uploadId, Long partSize, Integer partCount, String checksumAlgorithm,
+                         String checksumType) {
     }
 
-    record PartUrls(Map<String, String> presignedUrls, long expires) {
+    /** A batch of part URLs, with the headers each part's PUT must carry (by part number). */
+    record PartUrls(Map<String, String> presignedUrls, long expires, Map<String, Map<String, String>> headers) {
+        Map<String, String> headersOf(int partNumber) {
+            return headers == null ? Map.of() : headers.getOrDefault(Integer.toString(partNumber), Map.of());
+        }
     }
 
     record PartUrl(String url, long expires, Map<String, String> headers) {
     }
 
-    record Completed(String location, String key, String bucket, String etag, long size) {
+    record Completed(String location, String key, String bucket, String etag, long size, ObjectChecksum checksum) {
     }
 
     record ListedPart(@JsonProperty("PartNumber") int partNumber, @JsonProperty("Size") long size,
                       @JsonProperty("ETag") String etag) {
     }
 
-    record DownloadUrl(String url, long expires) {
+    record DownloadUrl(String url, long expires, ObjectChecksum checksum) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record NewUpload(String filename, String type, Map<String, String> metadata, Long size) {
+    private record NewUpload(String filename, String type, Map<String, String> metadata, Long size, Long partSize,
+                             String checksumAlgorithm, String checksumType) {
     }
 
-    private record CompletedPart(@JsonProperty("PartNumber") int partNumber, @JsonProperty("ETag") String etag) {
+    /** One part of a complete call: its ETag, and its checksum in the field of the upload's algorithm. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CompletedPart(@JsonProperty("PartNumber") int partNumber, @JsonProperty("ETag") String etag,
+                         @JsonProperty("ChecksumCRC32C") String crc32c, @JsonProperty("ChecksumCRC64NVME") String crc64nvme,
+                         @JsonProperty("ChecksumSHA256") String sha256) {
+        static CompletedPart of(int partNumber, String etag, ChecksumAlgorithm algorithm, PartDigest digest) {
+            return switch (algorithm) {
+                case CRC32C -> new CompletedPart(partNumber, etag, digest.base64(), null, null);
+                case CRC64NVME -> new CompletedPart(partNumber, etag, null, digest.base64(), null);
+                case SHA256 -> new CompletedPart(partNumber, etag, null, null, digest.base64());
+                case MD5, NONE -> new CompletedPart(partNumber, etag, null, null, null);
+            };
+        }
     }
 
-    private record Completion(List<CompletedPart> parts) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Completion(List<CompletedPart> parts, String checksum) {
     }
 
-    CreatedUpload create(String filename, String contentType, Map<String, String> metadata, OptionalLong size)
-            throws InterruptedException {
-        NewUpload body = new NewUpload(filename, contentType, metadata.isEmpty() ? null : metadata,
-                size.isPresent() ? size.getAsLong() : null);
+    /**
+     * Starts a multipart upload. {@code size} and {@code partSize} are null for a stream of unknown
+     * length; {@code checksum} without an S3 name (MD5, NONE) asks for no S3 checksum.
+     */
+    CreatedUpload create(String filename, String contentType, Map<String, String> metadata, Long size, Long partSize,
+                         ChecksumAlgorithm checksum) throws InterruptedException {
+        NewUpload body = new NewUpload(filename, contentType, metadata.isEmpty() ? null : metadata, size, partSize,
+                checksum.s3Name().orElse(null), checksum.type().orElse(null));
         return call("POST", "/s3/multipart", Map.of(), body, type(CreatedUpload.class));
     }
 
-    PartUrls presignBatch(String key, String uploadId, List<Integer> partNumbers) throws InterruptedException {
+    /** URLs for these parts; {@code checksums} (base64, in the same order) are bound into their signatures when given. */
+    PartUrls presignBatch(String key, String uploadId, List<Integer> partNumbers, List<String> checksums) throws InterruptedException {
         String numbers = partNumbers.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return call("GET", "/s3/multipart/" + segment(uploadId) + "/batch", query("key", key, "partNumbers", numbers), null,
-                type(PartUrls.class));
+        return call("GET", "/s3/multipart/" + segment(uploadId) + "/batch", query("key", key, "partNumbers", numbers,
+                "checksums", checksums == null ? null : String.join(",", checksums)), null, type(PartUrls.class));
     }
 
+    /** One part's URL with its length and MD5 bound into the signature. */
     PartUrl presignPart(String key, String uploadId, int partNumber, long contentLength, String contentMd5)
             throws InterruptedException {
         return call("GET", "/s3/multipart/" + segment(uploadId) + "/" + partNumber,
@@ -95,11 +119,12 @@ final class ApiClient {
                 type(PartUrl.class));
     }
 
-    /** One complete call, not retried here: the caller decides, because a retry after a timeout is ambiguous. */
-    Completed completeOnce(String key, String uploadId, Map<Integer, String> etags) throws InterruptedException {
-        List<CompletedPart> parts = new TreeMap<>(etags).entrySet().stream()
-                .map(e -> new CompletedPart(e.getKey(), e.getValue())).collect(Collectors.toList());
-        return call("POST", "/s3/multipart/" + segment(uploadId) + "/complete", query("key", key), new Completion(parts),
+    /**
+     * One complete call, not retried here: the caller decides, because a retry after a timeout is
+     * ambiguous. {@code checksum} is the whole object's (FULL_OBJECT uploads only), else null.
+     */
+    Completed completeOnce(String key, String uploadId, List<CompletedPart> parts, String checksum) throws InterruptedException {
+        return call("POST", "/s3/multipart/" + segment(uploadId) + "/complete", query("key", key), new Completion(parts, checksum),
                 type(Completed.class), RetryPolicy.none());
     }
 
@@ -140,7 +165,7 @@ final class ApiClient {
         try {
             return Json.MAPPER.readValue(reply.body(), answer);
         } catch (IOException e) {
-            throw new UploadException(UploadException.Kind.TRANSFER, what + " answered " + reply.status()
+            throw new TransferException(TransferException.Kind.TRANSFER, what + " answered " + reply.status()
                     + " with a body this client cannot read: " + e.getMessage()
                     + "; is " + baseUrl + " the uploadgate API?", e);
         }
@@ -162,7 +187,7 @@ final class ApiClient {
         return headers;
     }
 
-    private UploadException refusal(String what, Reply response) {
+    private TransferException refusal(String what, Reply response) {
         String code = null;
         String message = new String(response.body(), StandardCharsets.UTF_8);
         try {
@@ -180,7 +205,7 @@ final class ApiClient {
             case 404 -> "NoSuchUpload".equals(code) ? "; the upload was completed or aborted already" : "";
             default -> "";
         };
-        return UploadException.refused(response.status(), code, what + " was refused: HTTP " + response.status()
+        return TransferException.refused(response.status(), code, what + " was refused: HTTP " + response.status()
                 + (code == null ? "" : " " + code) + (message.isBlank() ? "" : ": " + truncate(message)) + hint);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The parts of one multipart upload in flight: {@code concurrency} workers, each holding one
  * buffer from a pool of as many, read a part (at its offset in the file, or the next bytes of a
- * stream), compute its MD5, and send it. Memory stays at {@code concurrency x partSize} whatever
+ * stream), compute its checksum as the bytes come in, and send it. Memory stays at {@code concurrency x partSize} whatever
  * the file's size. The first failure stops the rest.
  */
 final class MultipartTransfer implements AutoCloseable {
@@ -37,26 +36,24 @@ final class MultipartTransfer implements AutoCloseable {
     }
 
     private final PartSender sender;
-    private final PartUrlCache urls;
-    private final String key;
-    private final String uploadId;
+    private final PartUrls urls;
+    private final MultipartUpload upload;
     private final BufferPool buffers;
     private final ExecutorService workers;
     private final ProgressListener progress;
     private final PartListener partListener;
-    private final NavigableMap<Integer, byte[]> md5s = new ConcurrentSkipListMap<>();
+    private final NavigableMap<Integer, PartDigest> digests = new ConcurrentSkipListMap<>();
     private final NavigableMap<Integer, String> etags = new ConcurrentSkipListMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong transferred = new AtomicLong();
     private final AtomicInteger partsSent = new AtomicInteger();
     private volatile long totalBytes = -1;
 
-    MultipartTransfer(PartSender sender, PartUrlCache urls, String key, String uploadId, int concurrency, int bufferSize,
+    MultipartTransfer(PartSender sender, PartUrls urls, MultipartUpload upload, int concurrency, int bufferSize,
                       ProgressListener progress, PartListener partListener) {
         this.sender = sender;
         this.urls = urls;
-        this.key = key;
-        this.uploadId = uploadId;
+        this.upload = upload;
         this.buffers = new BufferPool(concurrency, bufferSize);
         this.workers = Executors.newFixedThreadPool(concurrency, daemonThreads("uploadgate-part"));
         this.progress = progress;
@@ -72,11 +69,11 @@ final class MultipartTransfer implements AutoCloseable {
         };
     }
 
-    /** A part S3 already holds (found by a resume), with the MD5 of the local bytes it matched. */
-    void alreadyOnServer(int partNumber, byte[] md5, String etag, long size) {
-        md5s.put(partNumber, md5);
+    /** A part S3 already holds (found by a resume), with the value of the local bytes it matched. */
+    void alreadyOnServer(int partNumber, PartDigest digest, String etag) {
+        digests.put(partNumber, digest);
         etags.put(partNumber, etag);
-        transferred.addAndGet(size);
+        transferred.addAndGet(digest.length());
     }
 
     /** Sends the given parts of a file of {@code size} bytes, read at their offsets. */
@@ -91,8 +88,8 @@ final class MultipartTransfer implements AutoCloseable {
             long offset = (partNumber - 1) * partSize;
             int length = (int) PartSizes.partLength(size, partSize, partNumber);
             submit(buffer, () -> {
-                byte[] md5 = readFully(file, buffer, offset, length, partNumber);
-                send(partNumber, buffer, length, md5);
+                PartDigest digest = readFully(file, buffer, offset, length, partNumber, upload.checksum());
+                send(partNumber, buffer, length, digest);
             });
         }
         awaitParts();
@@ -112,7 +109,7 @@ final class MultipartTransfer implements AutoCloseable {
                 length = readFully(in, buffer, (int) partSize);
             } catch (IOException e) {
                 buffers.give(buffer);
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL,
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.LOCAL,
                         "cannot read the input stream at byte " + total + ": " + e.getMessage(), e));
                 break;
             }
@@ -122,13 +119,13 @@ final class MultipartTransfer implements AutoCloseable {
             }
             if (partNumber > PartSizes.MAX_PARTS) {
                 buffers.give(buffer);
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL, "the stream is longer than "
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.LOCAL, "the stream is longer than "
                         + PartSizes.MAX_PARTS + " parts of " + partSize + " bytes; pass a larger part size", null));
                 break;
             }
             total += length;
             int number = partNumber;
-            submit(buffer, () -> send(number, buffer, length, Digests.md5(buffer, 0, length)));
+            submit(buffer, () -> send(number, buffer, length, PartHash.of(upload.checksum(), buffer, 0, length)));
             if (length < partSize) {
                 break;
             }
@@ -143,18 +140,18 @@ final class MultipartTransfer implements AutoCloseable {
         return etags;
     }
 
-    /** The parts' MD5s in part order, for the multipart ETag. */
-    List<byte[]> md5s() {
-        return new ArrayList<>(md5s.values());
+    /** The parts' values in part order, for the whole object's. */
+    List<PartDigest> digests() {
+        return new ArrayList<>(digests.values());
     }
 
     int partsSent() {
         return partsSent.get();
     }
 
-    private void send(int partNumber, byte[] buffer, int length, byte[] md5) throws InterruptedException, IOException {
-        String etag = sender.send(key, uploadId, urls, partNumber, buffer, length, md5, this::report);
-        md5s.put(partNumber, md5);
+    private void send(int partNumber, byte[] buffer, int length, PartDigest digest) throws InterruptedException, IOException {
+        String etag = sender.send(upload, urls, partNumber, buffer, length, digest, this::report);
+        digests.put(partNumber, digest);
         etags.put(partNumber, etag);
         partsSent.incrementAndGet();
         partListener.finished(etags);
@@ -169,9 +166,9 @@ final class MultipartTransfer implements AutoCloseable {
             try {
                 task.run();
             } catch (InterruptedException e) {
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.CANCELLED, "the upload was cancelled", e));
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.CANCELLED, "the upload was cancelled", e));
             } catch (IOException e) {
-                failure.compareAndSet(null, new UploadException(UploadException.Kind.LOCAL, e.getMessage(), e));
+                failure.compareAndSet(null, new TransferException(TransferException.Kind.LOCAL, e.getMessage(), e));
             } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
             } finally {
@@ -192,7 +189,7 @@ final class MultipartTransfer implements AutoCloseable {
             }
         }
         Throwable first = failure.get();
-        if (first instanceof UploadException e) {
+        if (first instanceof TransferException e) {
             throw e;
         }
         if (first instanceof RuntimeException e) {
@@ -211,9 +208,10 @@ final class MultipartTransfer implements AutoCloseable {
         progress.onProgress(transferred.addAndGet(delta), totalBytes);
     }
 
-    /** Reads a part into {@code buffer} and returns its MD5, computed as the bytes come in. */
-    private static byte[] readFully(FileChannel file, byte[] buffer, long offset, int length, int partNumber) throws IOException {
-        MessageDigest md5 = Digests.md5();
+    /** Reads a part into {@code buffer} and returns its value, computed as the bytes come in. */
+    private static PartDigest readFully(FileChannel file, byte[] buffer, long offset, int length, int partNumber,
+                                        ChecksumAlgorithm algorithm) throws IOException {
+        PartHash hash = PartHash.of(algorithm);
         int done = 0;
         while (done < length) {
             int n = file.read(ByteBuffer.wrap(buffer, done, Math.min(READ_CHUNK, length - done)), offset + done);
@@ -221,10 +219,10 @@ final class MultipartTransfer implements AutoCloseable {
                 throw new IOException("the file ended at byte " + (offset + done) + " while reading part " + partNumber
                         + "; it was changed during the upload");
             }
-            md5.update(buffer, done, n);
+            hash.update(buffer, done, n);
             done += n;
         }
-        return md5.digest();
+        return hash.finish();
     }
 
     private static int readFully(InputStream in, byte[] buffer, int length) throws IOException {

@@ -14,12 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.IntPredicate;
 
 /**
- * Presigned part URLs, fetched with the batch route 100 at a time and ahead of need: when a part
+ * Presigned part URLs that do not depend on the parts' bytes (MD5 sent as a plain header, or no
+ * integrity fields), fetched with the batch route 100 at a time and ahead of need: when a part
  * past the middle of its batch asks for its URL, the next batch is fetched in the background, so
  * the part workers seldom wait for the API. A URL close to its expiry, or one S3 refused with 403,
  * is replaced by a fresh one.
  */
-final class PartUrlCache {
+final class PartUrlCache implements PartUrls {
     static final int BATCH = 100;
 
     private final ApiClient api;
@@ -32,7 +33,7 @@ final class PartUrlCache {
     private final Map<Integer, Entry> urls = new HashMap<>();
     private final Map<Integer, CompletableFuture<Void>> batches = new HashMap<>();
 
-    private record Entry(String url, Instant expiresAt, Duration lifetime) {
+    private record Entry(String url, Map<String, String> headers, Instant expiresAt, Duration lifetime) {
         boolean usableAt(Instant now) {
             // Keep a margin for the PUT itself: a quarter of the lifetime, at most a minute.
             Duration margin = lifetime.dividedBy(4).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : lifetime.dividedBy(4);
@@ -55,8 +56,8 @@ final class PartUrlCache {
         this.clock = clock;
     }
 
-    /** A URL for the part, fresh enough to use now. */
-    String urlFor(int partNumber) throws InterruptedException {
+    @Override
+    public Target target(int partNumber, long length, PartDigest digest) throws InterruptedException {
         int batch = (partNumber - 1) / BATCH;
         if ((partNumber - 1) % BATCH >= BATCH / 2) {
             batchFuture(batch + 1);
@@ -74,11 +75,11 @@ final class PartUrlCache {
         if (entry == null || !entry.usableAt(clock.instant())) {
             entry = fetch(List.of(partNumber)).get(partNumber);
         }
-        return entry.url();
+        return new Target(entry.url(), entry.headers());
     }
 
-    /** Forgets a URL that S3 refused (expired, most likely), so the next {@link #urlFor} presigns again. */
-    synchronized void refused(int partNumber) {
+    @Override
+    public synchronized void refused(int partNumber) {
         urls.remove(partNumber);
     }
 
@@ -110,13 +111,14 @@ final class PartUrlCache {
 
     private Map<Integer, Entry> fetch(List<Integer> parts) throws InterruptedException {
         Instant asked = clock.instant();
-        ApiClient.PartUrls answer = api.presignBatch(key, uploadId, parts);
+        ApiClient.PartUrls answer = api.presignBatch(key, uploadId, parts, null);
         Duration lifetime = Duration.ofSeconds(answer.expires());
         Map<Integer, Entry> fetched = new HashMap<>();
-        answer.presignedUrls().forEach((number, url) -> fetched.put(Integer.valueOf(number), new Entry(url, asked.plus(lifetime), lifetime)));
+        answer.presignedUrls().forEach((number, url) -> fetched.put(Integer.valueOf(number),
+                new Entry(url, answer.headersOf(Integer.parseInt(number)), asked.plus(lifetime), lifetime)));
         for (int part : parts) {
             if (!fetched.containsKey(part)) {
-                throw new UploadException(UploadException.Kind.TRANSFER, "the API's batch presign answer has no URL for part "
+                throw new TransferException(TransferException.Kind.TRANSFER, "the API's batch presign answer has no URL for part "
                         + part + "; is " + api.baseUrl() + " the uploadgate API?", null);
             }
         }
@@ -136,7 +138,7 @@ final class PartUrlCache {
                 // A failed batch is asked again by the next part that needs it.
                 batches.values().remove(batch);
             }
-            if (cause instanceof UploadException u) {
+            if (cause instanceof TransferException u) {
                 throw u;
             }
             if (cause instanceof InterruptedException) {

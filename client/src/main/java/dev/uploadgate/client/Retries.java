@@ -31,7 +31,7 @@ final class Retries {
                 last = e;
             }
             if (tries >= policy.maxAttempts()) {
-                throw new UploadException(UploadException.Kind.TRANSFER, what + " failed after " + tries
+                throw new TransferException(TransferException.Kind.TRANSFER, what + " failed after " + tries
                         + (tries == 1 ? " attempt" : " attempts") + ": " + describe(last)
                         + "; check the network and the server, then try again", last);
             }

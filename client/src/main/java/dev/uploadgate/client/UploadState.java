@@ -8,28 +8,30 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The resume state file: which upload a file is going to, with which part size, and the parts
- * known to be finished (number to ETag). Written whole to a temporary file and moved into place,
+ * The resume state file: which upload a file is going to, with which part size and checksum, and
+ * the parts known to be finished (number to ETag). Version 1 files (before checksums) are read as
+ * MD5 uploads, which they were. Written whole to a temporary file and moved into place,
  * so a crash leaves the old state or the new one, never half of one.
  */
 record UploadState(int version, String apiUrl, String key, String uploadId, long partSize, String file,
-                   FileIdentity identity, Map<Integer, String> parts) {
-    static final int VERSION = 1;
+                   FileIdentity identity, ChecksumAlgorithm checksum, Map<Integer, String> parts) {
+    static final int VERSION = 2;
 
     UploadState {
+        checksum = checksum == null ? ChecksumAlgorithm.MD5 : checksum;
         parts = new TreeMap<>(parts == null ? Map.of() : parts);
     }
 
     static UploadState read(Path stateFile) {
         try {
             UploadState state = Json.MAPPER.readValue(stateFile.toFile(), UploadState.class);
-            if (state.version() != VERSION || state.key() == null || state.uploadId() == null || state.identity() == null) {
-                throw new UploadException(UploadException.Kind.LOCAL, "state file " + stateFile
-                        + " is not a version " + VERSION + " upload state; delete it to start the upload over", null);
+            if (state.version() < 1 || state.version() > VERSION || state.key() == null || state.uploadId() == null || state.identity() == null) {
+                throw new TransferException(TransferException.Kind.LOCAL, "state file " + stateFile
+                        + " is not a version 1 to " + VERSION + " upload state; delete it to start the upload over", null);
             }
             return state;
         } catch (IOException e) {
-            throw new UploadException(UploadException.Kind.LOCAL, "cannot read state file " + stateFile + ": " + e.getMessage()
+            throw new TransferException(TransferException.Kind.LOCAL, "cannot read state file " + stateFile + ": " + e.getMessage()
                     + "; delete it to start the upload over", e);
         }
     }
@@ -42,6 +44,6 @@ record UploadState(int version, String apiUrl, String key, String uploadId, long
     }
 
     UploadState withParts(Map<Integer, String> finished) {
-        return new UploadState(version, apiUrl, key, uploadId, partSize, file, identity, finished);
+        return new UploadState(version, apiUrl, key, uploadId, partSize, file, identity, checksum, finished);
     }
 }

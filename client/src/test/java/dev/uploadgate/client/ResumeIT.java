@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.uploadgate.client.testing.Checksums;
 import dev.uploadgate.client.testing.FaultProxy;
 import dev.uploadgate.client.testing.FaultScript;
 import dev.uploadgate.client.testing.TestFiles;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,9 +55,9 @@ class ResumeIT {
         Path state = dir.resolve("resumable.state");
         stack.proxy().rules(new FaultScript().on(seen -> seen.isPartPut() && seen.partNumber() >= 4, -1, new FaultProxy.Hold(release)));
 
-        UploadException stopped = stopWhenPartsFinished(file, state, 3);
+        TransferException stopped = stopWhenPartsFinished(file, state, 3);
 
-        assertThat(stopped.kind()).isEqualTo(UploadException.Kind.CANCELLED);
+        assertThat(stopped.kind()).isEqualTo(TransferException.Kind.CANCELLED);
         assertThat(stopped.leftBehind()).isTrue();
         assertThat(stopped.getMessage()).contains("was kept", state.toString(), "upload abort");
         assertThat(finishedParts(state)).containsExactly(1, 2, 3);
@@ -76,20 +78,77 @@ class ResumeIT {
     }
 
     @Test
+    void upload_cancelledWhileItsCompleteRan_resumeReportsTheFinishedObject() throws Exception {
+        byte[] bytes = TestFiles.randomBytes(2 * PART + 100, 9);
+        Path file = TestFiles.write(dir, "completed.bin", bytes);
+        Path state = dir.resolve("completed.state");
+        CountDownLatch completing = new CountDownLatch(1);
+        stack.api().faults(call -> {
+            if (call.routeKey().endsWith("/complete")) {
+                completing.countDown();
+                sleep(500); // the client is interrupted meanwhile; the API completes all the same, as a Lambda would
+            }
+            return 0;
+        });
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread upload = new Thread(() -> {
+            try {
+                uploader().upload(file, UploadOptions.builder().stateFile(state).build());
+            } catch (Throwable t) { // the test inspects whatever ended it
+                outcome.set(t);
+            }
+        });
+        upload.start();
+        assertThat(completing.await(30, TimeUnit.SECONDS)).as("complete called").isTrue();
+        upload.interrupt();
+        upload.join(30_000);
+        assertThat(outcome.get()).isInstanceOf(TransferException.class);
+        TransferException stopped = (TransferException) outcome.get();
+        assertThat(stopped.kind()).isEqualTo(TransferException.Kind.CANCELLED);
+        String key = stopped.key().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!stack.objectExists(key)) {
+            assertThat(System.nanoTime()).as("the object completed").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        stack.reset();
+
+        UploadResult resumed = uploader().upload(file, UploadOptions.builder().stateFile(state).build());
+
+        assertThat(resumed.key()).isEqualTo(key);
+        assertThat(resumed.uploadId()).isEqualTo(stopped.uploadId().orElseThrow());
+        assertThat(resumed.partsSent()).isZero();
+        assertThat(resumed.parts()).isEqualTo(3);
+        assertThat(resumed.size()).isEqualTo(bytes.length);
+        assertThat(resumed.checksum()).isEqualTo(new ObjectChecksum("CRC32C", "FULL_OBJECT", Checksums.crc32c(bytes)));
+        assertThat(stack.proxy().count(FaultProxy.Seen::isPartPut)).isZero();
+        assertThat(TestFiles.sha256(stack.objectBytes(key))).isEqualTo(TestFiles.sha256(bytes));
+        assertThat(state).doesNotExist();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void upload_fileChangedBeforeResume_refusesAndKeepsTheState() throws Exception {
         byte[] bytes = TestFiles.randomBytes(2 * PART + 100, 8);
         Path file = TestFiles.write(dir, "changing.bin", bytes);
         Path state = dir.resolve("changing.state");
         stack.proxy().rules(new FaultScript().on(seen -> seen.isPartPut() && seen.partNumber() >= 2, -1, new FaultProxy.Hold(release)));
-        UploadException stopped = stopWhenPartsFinished(file, state, 1);
+        TransferException stopped = stopWhenPartsFinished(file, state, 1);
         release.countDown();
         bytes[10] ^= 1;
         Files.write(file, bytes);
 
-        UploadException refused = catchThrowableOfType(UploadException.class,
+        TransferException refused = catchThrowableOfType(TransferException.class,
                 () -> uploader().upload(file, UploadOptions.builder().stateFile(state).build()));
 
-        assertThat(refused.kind()).isEqualTo(UploadException.Kind.LOCAL);
+        assertThat(refused.kind()).isEqualTo(TransferException.Kind.LOCAL);
         assertThat(refused.getMessage()).contains("changed since the upload", "upload abort " + stopped.key().orElseThrow());
         assertThat(state).exists();
         uploader().abort(stopped.key().orElseThrow(), stopped.uploadId().orElseThrow());
@@ -103,7 +162,7 @@ class ResumeIT {
     }
 
     /** Starts the upload on its own thread and interrupts it once the state file lists {@code parts} parts. */
-    private static UploadException stopWhenPartsFinished(Path file, Path state, int parts) throws Exception {
+    private static TransferException stopWhenPartsFinished(Path file, Path state, int parts) throws Exception {
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread upload = new Thread(() -> {
             try {
@@ -121,8 +180,8 @@ class ResumeIT {
         }
         upload.interrupt();
         upload.join(30_000);
-        assertThat(outcome.get()).isInstanceOf(UploadException.class);
-        return (UploadException) outcome.get();
+        assertThat(outcome.get()).isInstanceOf(TransferException.class);
+        return (TransferException) outcome.get();
     }
 
     private static Set<Integer> finishedParts(Path state) throws Exception {

@@ -22,6 +22,14 @@ class TemplateLintIT {
                 "RequireUploadSize=true");
     }
 
+    @Test
+    void cfnLint_withEachEndpointOption_reportsNothing() throws Exception {
+        assertLintsClean("--parameters", "UseAccelerateEndpoint=true");
+        assertLintsClean("--parameters", "UseDualStackEndpoint=true");
+        assertLintsClean("--parameters", "UseAccelerateEndpoint=true", "UseDualStackEndpoint=true");
+        assertLintsClean("--parameters", "ExistingBucketName=existing-data", "BucketRegion=eu-west-1");
+    }
+
     private static void assertLintsClean(String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("cfn-lint", TestTemplates.PROJECT_TEMPLATE.toString()));
         command.addAll(List.of(options));

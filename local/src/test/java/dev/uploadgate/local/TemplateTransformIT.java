@@ -84,6 +84,23 @@ class TemplateTransformIT {
     }
 
     @Test
+    void transform_endpointOptions_reachEveryFunctionAndTheCreatedBucketIsAccelerated() throws Exception {
+        JsonNode template = transform("UseAccelerateEndpoint=true", "UseDualStackEndpoint=true");
+        JsonNode resources = template.get("Resources");
+
+        assertThat(resources.get("UploadBucket").get("Properties").get("AccelerateConfiguration").toString())
+                .isEqualTo("{\"Fn::If\":[\"CreateAcceleratedBucket\",{\"AccelerationStatus\":\"Enabled\"},{\"Ref\":\"AWS::NoValue\"}]}");
+        resources.properties().forEach(resource -> {
+            if (resource.getValue().get("Type").asText().equals("AWS::Lambda::Function")) {
+                JsonNode variables = resource.getValue().get("Properties").get("Environment").get("Variables");
+                assertThat(variables.get("BUCKET_REGION").toString()).isEqualTo("{\"Ref\":\"BucketRegion\"}");
+                assertThat(variables.get("USE_ACCELERATE_ENDPOINT").toString()).isEqualTo("{\"Ref\":\"UseAccelerateEndpoint\"}");
+                assertThat(variables.get("USE_DUALSTACK_ENDPOINT").toString()).isEqualTo("{\"Ref\":\"UseDualStackEndpoint\"}");
+            }
+        });
+    }
+
+    @Test
     void transform_kmsKey_eachRoleMayUseTheKeyForItsOperationOnly() throws Exception {
         String key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         JsonNode resources = transform("KmsKeyArn=" + key).get("Resources");

@@ -2,6 +2,7 @@ package dev.uploadgate.client.cli;
 
 import dev.uploadgate.client.DownloadResult;
 import dev.uploadgate.client.Downloader;
+import dev.uploadgate.client.ObjectChecksum;
 import dev.uploadgate.client.ProgressListener;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code download KEY}: parallel ranged GETs to a file or standard output. */
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = "Download an object by key to a file (default: its name in the current directory) or to standard output with -o -.")
+        description = {"Download an object by key to a file (default: its name in the current directory) or to standard output with -o -.",
+            "The bytes are verified against the object's full-object CRC (as this client uploads by default), else against a"
+                + " single-request object's MD5 ETag; a COMPOSITE checksum cannot be checked end to end, and the output says so."})
 final class DownloadCommand implements Callable<Integer>, UploadCli.IoAware {
     @Parameters(index = "0", paramLabel = "KEY", description = "the object's key, as upload printed it")
     String key;
@@ -32,7 +35,8 @@ final class DownloadCommand implements Callable<Integer>, UploadCli.IoAware {
             description = "bytes per range request (default: ${DEFAULT-VALUE})")
     long rangeSize;
 
-    @Option(names = "--json", description = "print one JSON object on stdout: key, file, etag, size, seconds")
+    @Option(names = "--json", description = "print one JSON object on stdout: key, file, etag, size, checksum"
+            + " {algorithm, type, value} (null when the object has none), verified, verification (how, or why not), seconds")
     boolean json;
 
     private UploadCli.Io io;
@@ -43,7 +47,8 @@ final class DownloadCommand implements Callable<Integer>, UploadCli.IoAware {
     }
 
     /** The --json answer. */
-    record Answer(String key, String file, String etag, long size, boolean verified, double seconds) {
+    record Answer(String key, String file, String etag, long size, ObjectChecksum checksum, boolean verified, String verification,
+                  double seconds) {
     }
 
     @Override
@@ -79,11 +84,12 @@ final class DownloadCommand implements Callable<Integer>, UploadCli.IoAware {
             }
         }
         if (json) {
-            Output.json(io.out(), new Answer(result.key(), target.toString(), result.etag(), result.size(), result.verified(),
-                    Output.seconds(result.elapsed())));
+            Output.json(io.out(), new Answer(result.key(), target.toString(), result.etag(), result.size(), result.checksum(),
+                    result.verified(), result.verification(), Output.seconds(result.elapsed())));
         } else if (!api.quiet && !toStdout) {
             io.out().println("downloaded " + Sizes.format(result.size()) + " to " + target + " ("
-                    + Output.speed(result.size(), result.elapsed()) + (result.verified() ? ", MD5 verified" : "") + ")");
+                    + Output.speed(result.size(), result.elapsed()) + ", " + (result.verified() ? result.verification() + " verified"
+                    : result.verification()) + ")");
         }
         return ExitCodes.OK;
     }

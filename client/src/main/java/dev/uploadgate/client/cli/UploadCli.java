@@ -1,6 +1,6 @@
 package dev.uploadgate.client.cli;
 
-import dev.uploadgate.client.UploadException;
+import dev.uploadgate.client.TransferException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
 @Command(name = "upload",
         mixinStandardHelpOptions = true,
         versionProvider = UploadCli.Version.class,
-        description = "Fast, resumable, verified uploads and downloads through the uploadgate API.",
-        subcommands = {UploadCommand.class, DownloadCommand.class, AbortCommand.class, CommandLine.HelpCommand.class},
+        description = "Fast, resumable, verified uploads and downloads through the uploadgate API; check-bucket checks an existing bucket.",
+        subcommands = {UploadCommand.class, DownloadCommand.class, AbortCommand.class, CheckBucketCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done and verified",
@@ -24,8 +25,11 @@ import picocli.CommandLine.Command;
             "2:usage error: bad option or argument",
             "3:refused by the API or S3 (4xx); retrying will not help",
             "4:transfer failed after every retry: try again later, or resume with --state",
-            "5:integrity check failed: the bytes on the server are not the bytes sent",
+            "5:integrity check failed: the bytes on the server (or received) are not the bytes sent",
             "6:local problem: file unreadable, changed since --state, or output not writable",
+            "7:check-bucket: something required is missing from the bucket",
+            "8:check-bucket: the bucket cannot be read (no such bucket, access denied, unreachable)",
+            "9:check-bucket: nothing found missing, but some required item could not be checked",
             "130:cancelled (Ctrl-C)"})
 public final class UploadCli implements Runnable {
     @CommandLine.Spec
@@ -70,6 +74,7 @@ public final class UploadCli implements Runnable {
         CommandLine cli = new CommandLine(new UploadCli());
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(parseResult -> {
             for (CommandLine command : parseResult.asCommandLineList()) {
                 if (command.getCommand() instanceof IoAware aware) {
@@ -88,7 +93,7 @@ public final class UploadCli implements Runnable {
     }
 
     static int handle(Exception failure, PrintStream err) {
-        if (failure instanceof UploadException e) {
+        if (failure instanceof TransferException e) {
             err.println("upload: " + e.getMessage());
             return ExitCodes.of(e);
         }
@@ -115,7 +120,7 @@ public final class UploadCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: upload, download or abort");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: upload, download, abort or check-bucket");
     }
 
     /** A command that writes to the CLI's streams. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.uploadgate.client.testing.Checksums;
 import dev.uploadgate.client.testing.FaultProxy;
 import dev.uploadgate.client.testing.FaultScript;
 import dev.uploadgate.client.testing.ProcessOutput;
@@ -64,21 +65,89 @@ class CliIT {
 
         assertThat(upload.exit()).as(upload.err()).isZero();
         JsonNode answer = JSON.readTree(upload.out());
-        assertThat(answer.properties()).extracting(e -> e.getKey()).containsExactly("key", "location", "etag", "size", "seconds");
+        assertThat(answer.properties()).extracting(e -> e.getKey())
+                .containsExactly("key", "location", "etag", "size", "checksum", "seconds");
         assertThat(answer.get("key").asText()).endsWith("/report 2024.pdf");
         assertThat(answer.get("etag").asText()).matches("\"[0-9a-f]{32}-3\"");
+        assertThat(answer.get("checksum").properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
+                .containsExactly("algorithm=CRC32C", "type=FULL_OBJECT", "value=" + Checksums.crc32c(bytes));
         assertThat(answer.get("size").asLong()).isEqualTo(bytes.length);
         assertThat(upload.outText().strip().lines()).hasSize(1);
 
         Path target = dir.resolve("copy.pdf");
-        Run download = cli(null, "download", answer.get("key").asText(), "-o", target.toString(), "--range-size", "4MiB", "-q");
+        Run download = cli(null, "download", answer.get("key").asText(), "-o", target.toString(), "--range-size", "4MiB", "--json");
         assertThat(download.exit()).as(download.err()).isZero();
-        assertThat(download.out()).isEmpty();
+        JsonNode downloaded = JSON.readTree(download.out());
+        assertThat(downloaded.get("checksum")).isEqualTo(answer.get("checksum"));
+        assertThat(downloaded.get("verified").asBoolean()).isTrue();
+        assertThat(downloaded.get("verification").asText()).isEqualTo("full-object CRC32C");
         assertThat(TestFiles.sha256(Files.readAllBytes(target))).isEqualTo(TestFiles.sha256(bytes));
 
         Run toStdout = cli(null, "download", answer.get("key").asText(), "-o", "-");
         assertThat(toStdout.exit()).as(toStdout.err()).isZero();
         assertThat(TestFiles.sha256(toStdout.out())).isEqualTo(TestFiles.sha256(bytes));
+    }
+
+    @Test
+    void upload_checksumSha256AndMd5_reportTheirChecksumOrNone() throws Exception {
+        byte[] bytes = TestFiles.randomBytes(6 * MIB, 4);
+        Path file = TestFiles.write(dir, "sums.bin", bytes);
+
+        Run sha = cli(null, "upload", file.toString(), "--part-size", "5MiB", "--checksum", "SHA256", "--json");
+        Run md5 = cli(null, "upload", file.toString(), "--part-size", "5MiB", "--checksum", "md5", "--json");
+        Run quiet = cli(null, "download", JSON.readTree(sha.out()).get("key").asText(), "-o", dir.resolve("sha.bin").toString());
+
+        assertThat(sha.exit()).as(sha.err()).isZero();
+        JsonNode shaChecksum = JSON.readTree(sha.out()).get("checksum");
+        assertThat(shaChecksum.get("algorithm").asText()).isEqualTo("SHA256");
+        assertThat(shaChecksum.get("type").asText()).isEqualTo("COMPOSITE");
+        assertThat(shaChecksum.get("value").asText()).endsWith("-2");
+        assertThat(md5.exit()).as(md5.err()).isZero();
+        assertThat(JSON.readTree(md5.out()).get("checksum").isNull()).isTrue();
+        assertThat(quiet.exit()).as(quiet.err()).isZero();
+        assertThat(quiet.outText()).contains("not verified", "COMPOSITE SHA256");
+        assertThat(TestFiles.sha256(Files.readAllBytes(dir.resolve("sha.bin")))).isEqualTo(TestFiles.sha256(bytes));
+    }
+
+    @Test
+    void upload_killedWhileItsCompleteRan_runAgainReportsTheFinishedObjectWithExitCode0() throws Exception {
+        byte[] bytes = TestFiles.randomBytes(2 * 5 * MIB + 3, 8);
+        Path file = TestFiles.write(dir, "done.bin", bytes);
+        Path state = dir.resolve("done.state");
+        CountDownLatch completing = new CountDownLatch(1);
+        stack.api().faults(call -> {
+            if (call.routeKey().endsWith("/complete")) {
+                completing.countDown();
+                try {
+                    Thread.sleep(1000); // the CLI is killed meanwhile; the API completes all the same
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        });
+
+        Process first = start(null, "upload", file.toString(), "--part-size", "5MiB", "--state", state.toString(), "--json");
+        CompletableFuture<byte[]> firstErr = ProcessOutput.drain(first.getErrorStream());
+        ProcessOutput.drain(first.getInputStream());
+        assertThat(completing.await(60, TimeUnit.SECONDS)).as("complete called").isTrue();
+        first.toHandle().destroy(); // SIGTERM: the shutdown hook interrupts the upload during its complete
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(firstErr.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8)).contains("cancelled", "was kept");
+        Thread.sleep(1500); // let the held complete finish on the server
+        stack.reset();
+
+        Run second = cli(null, "upload", file.toString(), "--part-size", "5MiB", "--state", state.toString(), "--json");
+
+        assertThat(second.exit()).as(second.err()).isZero();
+        JsonNode answer = JSON.readTree(second.out());
+        assertThat(answer.properties()).extracting(e -> e.getKey())
+                .containsExactly("key", "location", "etag", "size", "checksum", "seconds");
+        assertThat(answer.get("size").asLong()).isEqualTo(bytes.length);
+        assertThat(answer.get("checksum").get("value").asText()).isEqualTo(Checksums.crc32c(bytes));
+        assertThat(stack.proxy().count(FaultProxy.Seen::isPartPut)).isZero();
+        assertThat(TestFiles.sha256(stack.objectBytes(answer.get("key").asText()))).isEqualTo(TestFiles.sha256(bytes));
+        assertThat(state).doesNotExist();
     }
 
     @Test
@@ -111,7 +180,7 @@ class CliIT {
         Run download = cli(null, "download", missing, "-o", dir.resolve("x").toString());
 
         assertThat(download.exit()).as(download.err()).isEqualTo(3);
-        assertThat(download.err()).contains("404", "NoSuchKey");
+        assertThat(download.err()).contains("404", "NotFound", "never-uploaded.bin");
         assertThat(dir.resolve("x")).doesNotExist();
         assertThat(dir.resolve("x.download")).doesNotExist();
     }

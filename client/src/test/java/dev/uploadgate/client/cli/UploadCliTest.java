@@ -2,10 +2,14 @@ package dev.uploadgate.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.uploadgate.client.bucket.BucketReport;
+import dev.uploadgate.client.bucket.CheckItem;
+import dev.uploadgate.client.bucket.Status;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The CLI's answers that need no server: usage errors, help, local failures, exit codes. */
@@ -44,6 +48,19 @@ class UploadCliTest {
     }
 
     @Test
+    void upload_help_documentsTheChecksumChoices() {
+        assertThat(run("upload", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--checksum", "crc32c (default)", "crc64nvme", "sha256", "md5", "none",
+                "checksum {algorithm, type, value}");
+    }
+
+    @Test
+    void upload_unknownChecksum_isAUsageErrorNamingTheChoices() {
+        assertThat(run("upload", "f", "--api", "http://127.0.0.1:1", "--checksum", "crc16")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--checksum", "crc16", "CRC32C", "CRC64NVME");
+    }
+
+    @Test
     void upload_stdinWithState_isAUsageError() {
         assertThat(run("upload", "-", "--api", "http://127.0.0.1:1", "--state", "s.json")).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("standard input cannot be resumed");
@@ -64,5 +81,38 @@ class UploadCliTest {
     @Test
     void download_jsonToStdout_isAUsageError() {
         assertThat(run("download", "k", "--api", "http://127.0.0.1:1", "-o", "-", "--json")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void checkBucket_help_saysWhatIsRequiredAndWhy() {
+        assertThat(run("check-bucket", "--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--origin", "--endpoint-url", "--json", "Required:", "Advisory:",
+                "BucketOwnerEnforced", "Exit codes:", "7", "8", "9");
+    }
+
+    @Test
+    void checkBucket_originWithPath_isAUsageErrorBeforeAnyCall() {
+        assertThat(run("check-bucket", "b-bucket", "--origin", "https://app.example.com/", "--endpoint-url", "http://127.0.0.1:1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--origin https://app.example.com/ is not an origin");
+    }
+
+    @Test
+    void checkBucket_noBucket_isAUsageError() {
+        assertThat(run("check-bucket", "--origin", "https://app.example.com")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("BUCKET");
+    }
+
+    @Test
+    void exitCode_report_missingBeatsUncheckedAndAdvisoryNeverFails() {
+        CheckItem ok = new CheckItem("cors", "CORS", true, Status.OK, "fine", null, null);
+        CheckItem missing = new CheckItem("lifecycle", "lifecycle", true, Status.MISSING, "none", "aws ...", null);
+        CheckItem unchecked = new CheckItem("encryption", "encryption", true, Status.UNCHECKED, "501", null, null);
+        CheckItem advisory = new CheckItem("ownership", "ownership", false, Status.ADVISORY, "ACLs", "aws ...", null);
+        CheckItem advisoryUnchecked = new CheckItem("ownership", "ownership", false, Status.UNCHECKED, "501", null, null);
+
+        assertThat(CheckBucketCommand.exitCode(new BucketReport("b", List.of(ok, advisory, advisoryUnchecked)))).isEqualTo(ExitCodes.OK);
+        assertThat(CheckBucketCommand.exitCode(new BucketReport("b", List.of(ok, unchecked)))).isEqualTo(ExitCodes.BUCKET_UNVERIFIED);
+        assertThat(CheckBucketCommand.exitCode(new BucketReport("b", List.of(unchecked, missing)))).isEqualTo(ExitCodes.BUCKET_NOT_READY);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,12 +26,13 @@ import java.util.function.Predicate;
 /**
  * A loopback HTTP proxy in front of the S3 server that forwards every request as it came (Host
  * included, so presigned signatures still match) and, on the requests a test chooses, fails
- * instead: drops the connection, answers 500/503, or answers 403 as S3 does for an expired URL.
+ * instead: drops the connection, answers 500/503, answers 403 as S3 does for an expired URL, or
+ * forwards the body with one byte changed (corruption on the wire).
  * It logs every request, so tests can count exactly how many were sent and retried.
  */
 public final class FaultProxy implements AutoCloseable {
     /** What to do with one request. */
-    public sealed interface Action permits Forward, Drop, Answer, Hold {
+    public sealed interface Action permits Forward, Drop, Answer, Hold, Corrupt {
     }
 
     /** Forward it to S3. */
@@ -49,7 +51,15 @@ public final class FaultProxy implements AutoCloseable {
     public record Hold(CountDownLatch release) implements Action {
     }
 
+    /**
+     * Forward it to S3 with one bit of the request body's middle byte flipped, headers (and
+     * signature) untouched; for a request without a body, flip one in the answer's body instead.
+     */
+    public record Corrupt() implements Action {
+    }
+
     public static final Action FORWARD = new Forward();
+    public static final Action CORRUPT = new Corrupt();
     public static final Action DROP = new Drop();
 
     public static Action status(int status) {
@@ -61,8 +71,9 @@ public final class FaultProxy implements AutoCloseable {
         return new Answer(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", Map.of());
     }
 
-    /** One request as the proxy saw it, and what it did. */
-    public record Seen(String method, String path, Map<String, String> query, String range, Action action) {
+    /** One request as the proxy saw it (headers by lower-case name, first value), and what it did. */
+    public record Seen(String method, String path, Map<String, String> query, String range, Map<String, String> headers,
+                       Action action) {
         public boolean isPartPut() {
             return method.equals("PUT") && query.containsKey("partNumber");
         }
@@ -124,10 +135,12 @@ public final class FaultProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         Seen deciding = new Seen(method, uri.getRawPath(), QueryStrings.parse(uri.getRawQuery()),
-                exchange.getRequestHeaders().getFirst("range"), null);
+                exchange.getRequestHeaders().getFirst("range"), Map.copyOf(headers), null);
         Action action = rules.apply(deciding);
-        log.add(new Seen(deciding.method(), deciding.path(), deciding.query(), deciding.range(), action));
+        log.add(new Seen(deciding.method(), deciding.path(), deciding.query(), deciding.range(), deciding.headers(), action));
         try (InputStream body = exchange.getRequestBody()) {
             if (action instanceof Drop) {
                 body.readNBytes(64 * 1024);
@@ -154,11 +167,16 @@ public final class FaultProxy implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            forward(exchange, method, uri, requestBody);
+            boolean corrupt = action instanceof Corrupt;
+            if (corrupt && requestBody.length > 0) {
+                requestBody[requestBody.length / 2] ^= 0x01;
+                corrupt = false;
+            }
+            forward(exchange, method, uri, requestBody, corrupt);
         }
     }
 
-    private void forward(HttpExchange exchange, String method, URI uri, byte[] requestBody) throws IOException {
+    private void forward(HttpExchange exchange, String method, URI uri, byte[] requestBody, boolean corruptAnswer) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + uri.getRawPath()
                         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
                 .method(method, requestBody.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(requestBody));
@@ -182,6 +200,9 @@ public final class FaultProxy implements AutoCloseable {
             }
         });
         byte[] body = response.body();
+        if (corruptAnswer && body.length > 0) {
+            body[body.length / 2] ^= 0x01;
+        }
         if (method.equals("HEAD")) {
             response.headers().firstValue("content-length").ifPresent(length -> exchange.getResponseHeaders().set("Content-Length", length));
             exchange.sendResponseHeaders(response.statusCode(), -1);

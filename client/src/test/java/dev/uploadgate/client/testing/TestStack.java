@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The whole system on loopback ports: S3Proxy with SigV4 enforced, a {@link FaultProxy} in front
@@ -55,6 +56,18 @@ public final class TestStack implements AutoCloseable {
     /** The stored object's bytes, read straight from S3 (not through the client under test). */
     public byte[] objectBytes(String key) {
         return s3.admin().getObject(b -> b.bucket(S3ProxyServer.BUCKET).key(key), ResponseTransformer.toBytes()).asByteArray();
+    }
+
+    public boolean objectExists(String key) {
+        try {
+            s3.admin().headObject(b -> b.bucket(S3ProxyServer.BUCKET).key(key));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public boolean uploadExists(String key, String uploadId) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -50,13 +51,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ours, the time from the end of priming to the response (in process, restore not included); the
  * baseline cannot be primed and runs as with default flags.
  *
+ * <p>A variant ending in {@code -noendpoint} runs without {@code S3_ENDPOINT_URL}, as Lambda does (the
+ * production cold path: the SDK's and our own endpoint code for AWS hosts); only the functions that
+ * sign without calling S3 (presign-part for a sized upload, presign-object for a PUT) can answer
+ * that way here, as no AWS endpoint is reachable.
+ *
  * <p>Arguments: {@code --runs N} (10), {@code --functions a,b} (all), {@code --variants a,b}
- * ({@code jdk17,jdk17-cds,jdk25,jdk25-aot,jdk17-primed}), {@code --java17 HOME}, {@code --java25 HOME},
+ * ({@code jdk17-noendpoint,jdk17,jdk17-cds-noendpoint,jdk17-cds,jdk25,jdk25-aot,jdk17-primed}), {@code --java17 HOME}, {@code --java25 HOME},
  * {@code --out DIR} (target/bench).
  */
 public final class ColdStartBenchmark {
     /** The template's JAVA_TOOL_OPTIONS, for every JVM here (ours and the baseline alike). */
-    private static final List<String> TEMPLATE_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    private static final List<String> TEMPLATE_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Dslf4j.internal.verbosity=ERROR");
     private static final Map<String, String[]> FUNCTIONS = new LinkedHashMap<>();
 
     static {
@@ -69,6 +75,9 @@ public final class ColdStartBenchmark {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A variant suffix: the same JVM without S3_ENDPOINT_URL, as on Lambda. */
+    private static final String NO_ENDPOINT = "-noendpoint";
+    private static final Set<String> SIGN_ONLY = Set.of("presign-part", "presign-object");
 
     private final Map<String, String> options;
     private final Path out;
@@ -96,7 +105,8 @@ public final class ColdStartBenchmark {
         Files.createDirectories(out);
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
         List<String> functions = List.of(options.getOrDefault("functions", String.join(",", FUNCTIONS.keySet())).split(","));
-        List<String> variants = new ArrayList<>(List.of(options.getOrDefault("variants", "jdk17,jdk17-cds,jdk25,jdk25-aot,jdk17-primed").split(",")));
+        List<String> variants = new ArrayList<>(List.of(options.getOrDefault("variants",
+                "jdk17-noendpoint,jdk17,jdk17-cds-noendpoint,jdk17-cds,jdk25,jdk25-aot,jdk17-primed").split(",")));
         Path java17 = Path.of(options.getOrDefault("java17", "/usr/lib/jvm/java-17-openjdk-amd64"), "bin", "java");
         Path java25 = Path.of(options.getOrDefault("java25", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
         if (!Files.isExecutable(java25)) {
@@ -117,17 +127,21 @@ public final class ColdStartBenchmark {
             // Training (archives) and one discarded run per combination, so the page cache is warm for all.
             for (String function : functions) {
                 for (String variant : variants) {
+                    if (!measured(function, variant)) {
+                        continue;
+                    }
                     for (boolean isOurs : new boolean[] {true, false}) {
                         Path java = variant.startsWith("jdk25") ? java25 : java17;
                         String archive = out.resolve(function + "-" + (isOurs ? "ours" : "naive") + "-" + variant).toString();
-                        List<String> training = switch (variant) {
+                        List<String> training = switch (baseVariant(variant)) {
                             case "jdk17-cds" -> List.of("-XX:ArchiveClassesAtExit=" + archive + ".jsa");
                             case "jdk25-aot" -> List.of("-XX:AOTCacheOutput=" + archive + ".aot");
                             default -> List.of();
                         };
                         boolean primed = isOurs && variant.equals("jdk17-primed");
-                        launch(java, training, isOurs ? ours : naive, function, isOurs, primed);
-                        results.put(key(function, variant, isOurs), new Series(java, primed, switch (variant) {
+                        boolean endpoint = !variant.endsWith(NO_ENDPOINT);
+                        launch(java, training, isOurs ? ours : naive, function, isOurs, primed, endpoint);
+                        results.put(key(function, variant, isOurs), new Series(java, primed, endpoint, switch (baseVariant(variant)) {
                             case "jdk17-cds" -> List.of("-XX:SharedArchiveFile=" + archive + ".jsa");
                             case "jdk25-aot" -> List.of("-XX:AOTCache=" + archive + ".aot");
                             default -> List.of();
@@ -139,9 +153,13 @@ public final class ColdStartBenchmark {
                 System.err.printf(Locale.ROOT, "run %d/%d%n", run, runs);
                 for (String function : functions) {
                     for (String variant : variants) {
+                        if (!measured(function, variant)) {
+                            continue;
+                        }
                         for (boolean isOurs : new boolean[] {true, false}) {
                             Series series = results.get(key(function, variant, isOurs));
-                            series.add(launch(series.java, series.flags, isOurs ? ours : naive, function, isOurs, series.primed));
+                            series.add(launch(series.java, series.flags, isOurs ? ours : naive, function, isOurs, series.primed,
+                                    series.endpoint));
                         }
                     }
                 }
@@ -155,13 +173,25 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /**
+     * Without an endpoint override (what Lambda runs) only the functions whose event makes no S3
+     * call can answer here: this machine reaches no AWS endpoint.
+     */
+    private static boolean measured(String function, String variant) {
+        return !variant.endsWith(NO_ENDPOINT) || SIGN_ONLY.contains(function);
+    }
+
+    private static String baseVariant(String variant) {
+        return variant.endsWith(NO_ENDPOINT) ? variant.substring(0, variant.length() - NO_ENDPOINT.length()) : variant;
+    }
+
     private static String key(String function, String variant, boolean ours) {
         return function + "/" + variant + "/" + ours;
     }
 
     /** One launch: milliseconds from process start to the response line, its status and class count. */
-    private Sample launch(Path java, List<String> flags, String classPath, String function, boolean ours, boolean primed)
-            throws Exception {
+    private Sample launch(Path java, List<String> flags, String classPath, String function, boolean ours, boolean primed,
+                          boolean endpoint) throws Exception {
         String[] spec = FUNCTIONS.get(function);
         Path event = event(function, spec[1]);
         List<String> command = new ArrayList<>();
@@ -177,8 +207,11 @@ public final class ColdStartBenchmark {
                 .redirectError(out.resolve(function + "-" + (ours ? "ours" : "naive") + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("_JAVA_OPTIONS"));
-        env.putAll(Map.of("BUCKET_NAME", bucket, "KEY_PREFIX", "uploads/", "S3_ENDPOINT_URL", s3Endpoint,
+        env.putAll(Map.of("BUCKET_NAME", bucket, "KEY_PREFIX", "uploads/",
                 "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", accessKey, "AWS_SECRET_ACCESS_KEY", secretKey));
+        if (endpoint) {
+            env.put("S3_ENDPOINT_URL", s3Endpoint);
+        }
         long started = System.nanoTime();
         Process process = builder.start();
         double answeredMs = -1;
@@ -313,6 +346,9 @@ public final class ColdStartBenchmark {
         text.append("|---|---|---|---|---|---|---|---|---|\n");
         for (String function : functions) {
             for (String variant : variants) {
+                if (!measured(function, variant)) {
+                    continue;
+                }
                 Series ours = results.get(key(function, variant, true));
                 Series naive = results.get(key(function, variant, false));
                 text.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %d | %s | %s |%n", function, variant,
@@ -329,12 +365,14 @@ public final class ColdStartBenchmark {
     private static final class Series {
         final Path java;
         final boolean primed;
+        final boolean endpoint;
         final List<String> flags;
         final List<Sample> samples = new ArrayList<>();
 
-        Series(Path java, boolean primed, List<String> flags) {
+        Series(Path java, boolean primed, boolean endpoint, List<String> flags) {
             this.java = java;
             this.primed = primed;
+            this.endpoint = endpoint;
             this.flags = flags;
         }
 

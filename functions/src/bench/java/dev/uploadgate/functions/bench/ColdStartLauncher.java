@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.crac.Resource;
 
 /**
@@ -26,8 +27,10 @@ import org.crac.Resource;
  * file's bytes and writes the response's bytes, as the runtime passes them through untouched; a
  * typed {@link RequestHandler} (the naive baseline) gets the event read with the runtime's own
  * event serializer, and its response is serialized the same way. Then it prints
- * {@code RESPONSE bytes}. Only after that line is out does it read the status from the response
- * and count the loaded classes, so neither costs time in the measured span.
+ * {@code RESPONSE bytes}, then {@code CPU_MS}, the process's CPU time so far, and
+ * {@code MAIN_THREAD_CPU_MS}, the CPU time of the thread that ran the handler. Only after those lines
+ * are out does it read the status from the response and count the loaded classes, so neither costs
+ * time in the measured span.
  *
  * <p>Arguments: handler class name, event file, and optionally {@code primed}: then the handler's
  * SnapStart priming ({@code beforeCheckpoint}) runs first, as before a snapshot, and the launcher
@@ -53,6 +56,12 @@ public final class ColdStartLauncher {
         long afterPrime = System.nanoTime() - restored;
         System.out.println("RESPONSE " + response.length);
         System.out.flush();
+        // The process's CPU time up to the response (all threads, JIT and GC included; the kernel
+        // counts it in 10 ms ticks): other processes on the machine change it far less than the wall time.
+        System.out.println("CPU_MS " + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L));
+        // This thread's alone, in nanoseconds (the scheduler's own count): handler construction and
+        // the invocation, without the JIT and GC threads.
+        System.out.println("MAIN_THREAD_CPU_MS " + Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).split(" ")[0]) / 1e6);
         if (primed) {
             System.out.println("AFTER_PRIME_MS " + afterPrime / 1e6);
         }

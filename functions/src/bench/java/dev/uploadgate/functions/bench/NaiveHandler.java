@@ -14,8 +14,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -34,7 +36,9 @@ public final class NaiveHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ObjectMapper mapper = new ObjectMapper();
-        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true).build()) {
+        S3ClientBuilder builder = S3Client.builder();
+        endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+        try (S3Client s3 = builder.build()) {
             Object answer = switch (event.getRouteKey()) {
                 case "POST /s3/multipart" -> create(s3, mapper, body(event));
                 case "GET /s3/multipart/{uploadId}/{partNumber}" -> presignPart(event);
@@ -111,16 +115,19 @@ public final class NaiveHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     private static S3Presigner presigner() {
-        return S3Presigner.builder().endpointOverride(endpoint())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        S3Presigner.Builder builder = S3Presigner.builder();
+        endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        return builder.build();
     }
 
     private static String bucket() {
         return System.getenv("BUCKET_NAME");
     }
 
-    private static URI endpoint() {
-        return URI.create(System.getenv("S3_ENDPOINT_URL"));
+    /** The endpoint override, when the environment sets one (local S3); without it, AWS's own endpoints. */
+    private static Optional<URI> endpoint() {
+        return Optional.ofNullable(System.getenv("S3_ENDPOINT_URL")).map(URI::create);
     }
 
     private static String body(APIGatewayV2HTTPEvent event) {

@@ -10,10 +10,13 @@ import dev.uploadgate.functions.service.S3Uploads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +36,8 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
@@ -50,6 +55,7 @@ import software.amazon.awssdk.services.s3.model.Part;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"})
 public class HotPathBenchmark {
+    private static final String UPLOAD_ID = CannedS3.UPLOAD_ID;
     private static final String ETAG_1 = "\"0123456789abcdef0123456789abcdef\"";
     private static final String ETAG_2 = "\"fedcba9876543210fedcba9876543210\"";
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -70,20 +76,20 @@ public class HotPathBenchmark {
     public void setUp() throws IOException {
         UploadSettings settings = UploadSettings.fromEnvironment(ENVIRONMENT);
         ObjectKeys keys = new ObjectKeys(settings.keyPrefix());
-        S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket());
+        S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket(), Optional.empty());
         presignPart = new PresignPartHandler(ENVIRONMENT);
-        create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings)));
+        create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings), settings.maxOpenUploadsPerOwner()));
         complete = new CompleteMultipartHandler(new CompleteUpload(uploads, keys, settings.maxObjectSize()));
 
-        String key = keys.exampleKey(Priming.owner());
-        String path = "/s3/multipart/" + Priming.UPLOAD_ID;
-        onePart = Priming.request("GET", path + "/1", Map.of("uploadId", Priming.UPLOAD_ID, "partNumber", "1"),
-                Map.of("key", key), null);
-        batchOf100 = Priming.request("GET", path + "/batch", Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", key,
-                "partNumbers", IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","))), null);
-        createEvent = Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
+        // The presign requests are priming's own (a part bound to its length and checksum, and a batch of 100).
+        List<byte[]> presign = new Priming(Wiring.of(ENVIRONMENT), "PresignPart", twin -> new PresignPartHandler(twin.presignParts())).requests();
+        onePart = presign.get(0);
+        batchOf100 = presign.get(1);
+        String key = "uploads/public/0f8fad5b-d9cb-469f-a165-70867728950e.s13631488-p8388608/holiday video.mp4";
+        createEvent = event("POST /s3/multipart", "/s3/multipart", Map.of(), "",
                 "{\"filename\":\"holiday video.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"name\":\"holiday video.mp4\"},\"size\":13631488}");
-        completeEvent = Priming.request("POST", path + "/complete", Map.of("uploadId", Priming.UPLOAD_ID), Map.of("key", key),
+        completeEvent = event("POST /s3/multipart/{uploadId}/complete", "/s3/multipart/" + UPLOAD_ID + "/complete", Map.of("uploadId", UPLOAD_ID),
+                "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8),
                 "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"" + ETAG_1.replace("\"", "\\\"") + "\"},"
                         + "{\"PartNumber\":2,\"ETag\":\"" + ETAG_2.replace("\"", "\\\"") + "\"}]}");
         for (byte[] check : new byte[][] {presignOnePart(), presignBatchOf100(), createWithoutS3RoundTrip(), completeWithoutS3RoundTrip()}) {
@@ -91,6 +97,21 @@ public class HotPathBenchmark {
                 throw new IllegalStateException("benchmark request failed: " + Json.read(check).get("body"));
             }
         }
+    }
+
+    /** A payload 2.0 event of the open API, as API Gateway sends it. */
+    private static byte[] event(String routeKey, String path, Map<String, String> pathParameters, String rawQuery, String body) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", path);
+        event.put("rawQueryString", rawQuery);
+        event.put("headers", Map.of("content-type", "application/json"));
+        event.put("pathParameters", pathParameters.isEmpty() ? null : pathParameters);
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        event.put("requestContext", Map.of("requestId", "bench", "http", Map.of("method", routeKey.split(" ")[0], "path", path)));
+        return Json.writeBytes(event);
     }
 
     @Benchmark
@@ -122,15 +143,21 @@ public class HotPathBenchmark {
     /** Answers the calls create and complete make, at once. */
     private static final class InstantS3 implements S3Client {
         @Override
+        public ListMultipartUploadsResponse listMultipartUploads(ListMultipartUploadsRequest request) {
+            return ListMultipartUploadsResponse.builder().bucket(request.bucket()).isTruncated(false).build();
+        }
+
+        @Override
         public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
-            return CreateMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key()).uploadId(Priming.UPLOAD_ID).build();
+            return CreateMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key()).uploadId(UPLOAD_ID).build();
         }
 
         @Override
         public ListPartsResponse listParts(ListPartsRequest request) {
             return ListPartsResponse.builder().isTruncated(false).parts(
-                    Part.builder().partNumber(1).size(5L * 1024 * 1024).eTag(ETAG_1).build(),
-                    Part.builder().partNumber(2).size(77L).eTag(ETAG_2).build()).build();
+                    // The complete event's key is a sized upload (13,631,488 bytes in 8 MiB parts): its parts must add up.
+                    Part.builder().partNumber(1).size(8L * 1024 * 1024).eTag(ETAG_1).build(),
+                    Part.builder().partNumber(2).size(5L * 1024 * 1024).eTag(ETAG_2).build()).build();
         }
 
         @Override
@@ -141,7 +168,7 @@ public class HotPathBenchmark {
 
         @Override
         public HeadObjectResponse headObject(HeadObjectRequest request) {
-            return HeadObjectResponse.builder().eTag("\"00112233445566778899aabbccddeeff-2\"").contentLength(5L * 1024 * 1024 + 77).build();
+            return HeadObjectResponse.builder().eTag("\"00112233445566778899aabbccddeeff-2\"").contentLength(13L * 1024 * 1024).build();
         }
 
         @Override

@@ -14,6 +14,7 @@ public enum ErrorCode {
     NOT_FOUND(404, "NotFound"),
     ENTITY_TOO_LARGE(413, "EntityTooLarge"),
     UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaType"),
+    TOO_MANY_UPLOADS(429, "TooManyUploads"),
     INTERNAL_ERROR(500, "InternalError"),
     SERVICE_UNAVAILABLE(503, "ServiceUnavailable");
 

@@ -1,8 +1,10 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.rules.Owner;
+import dev.uploadgate.functions.rules.Owners;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,24 +20,31 @@ final class ApiRequest {
     /** A JSON request of the contract is far smaller; 10,000 completed parts take about 600 KB. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final HttpApiEvent event;
+    private final APIGatewayV2HTTPEvent event;
     private final Map<String, String> query;
+    private final Owners ownerMapping;
 
-    private ApiRequest(HttpApiEvent event, Map<String, String> query) {
+    private ApiRequest(APIGatewayV2HTTPEvent event, Map<String, String> query, Owners ownerMapping) {
         this.event = event;
         this.query = query;
+        this.ownerMapping = ownerMapping;
     }
 
-    static ApiRequest from(HttpApiEvent event) {
-        String raw = event.rawQueryString();
+    static ApiRequest from(APIGatewayV2HTTPEvent event) {
+        return from(event, Owners.DEFAULT);
+    }
+
+    /** @param owners how the caller's identity maps to an owner (the deployment's OwnerPerRoleSession) */
+    static ApiRequest from(APIGatewayV2HTTPEvent event, Owners owners) {
+        String raw = event.getRawQueryString();
         Map<String, String> query = raw != null && !raw.isEmpty() ? QueryString.parse(raw)
-                : event.queryStringParameters() == null ? Map.of() : new LinkedHashMap<>(event.queryStringParameters());
-        return new ApiRequest(event, query);
+                : event.getQueryStringParameters() == null ? Map.of() : new LinkedHashMap<>(event.getQueryStringParameters());
+        return new ApiRequest(event, query, owners);
     }
 
     /** A path parameter; API Gateway only routes here when it is present, but a test event may lack it. */
     String pathParameter(String name) {
-        Map<String, String> parameters = event.pathParameters();
+        Map<String, String> parameters = event.getPathParameters();
         String value = parameters == null ? null : parameters.get(name);
         if (value == null || value.isEmpty()) {
             throw ApiException.invalidField("path parameter " + name, value, "is required");
@@ -44,7 +53,7 @@ final class ApiRequest {
     }
 
     Optional<String> optionalPathParameter(String name) {
-        Map<String, String> parameters = event.pathParameters();
+        Map<String, String> parameters = event.getPathParameters();
         return Optional.ofNullable(parameters == null ? null : parameters.get(name)).filter(v -> !v.isEmpty());
     }
 
@@ -97,12 +106,12 @@ final class ApiRequest {
 
     /** The body as text: base64-decoded when API Gateway encoded it, and strictly UTF-8. */
     String body() {
-        String body = event.body();
+        String body = event.getBody();
         if (body == null || body.isEmpty()) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "the request body is empty; a JSON object is expected");
         }
         byte[] bytes;
-        if (event.isBase64Encoded()) {
+        if (event.getIsBase64Encoded()) {
             try {
                 bytes = Base64.getMimeDecoder().decode(body);
             } catch (IllegalArgumentException e) {
@@ -119,30 +128,40 @@ final class ApiRequest {
     }
 
     /**
-     * Whose keys this request may touch: the JWT subject or the IAM principal that API Gateway
-     * verified, or the fixed public owner when the API is deployed without authentication. The
-     * kind of identity is part of the owner, so a token subject can never name an IAM principal's
-     * prefix; an assumed role is one owner whatever its session name (the part after ':').
+     * Whose keys this request may touch: the JWT subject, the Cognito identity or the IAM
+     * principal that API Gateway verified, as {@link Owners} maps them, or the fixed public owner
+     * when the API is deployed without authentication.
      */
-    Owner owner() {
-        String subject = event.jwtSubject();
-        if (subject != null && !subject.isEmpty()) {
-            return Owner.fromIdentity("jwt-" + subject);
+    Owner owner(Owners owners) {
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = event.getRequestContext() == null ? null
+                : event.getRequestContext().getAuthorizer();
+        if (authorizer == null) {
+            return Owner.PUBLIC;
         }
-        if (event.iamUserId() != null) {
-            String principal = event.iamUserId().split(":", 2)[0];
-            return Owner.fromIdentity("iam-" + principal);
-        }
-        return Owner.PUBLIC;
+        String subject = authorizer.getJwt() == null || authorizer.getJwt().getClaims() == null ? null
+                : authorizer.getJwt().getClaims().get("sub");
+        APIGatewayV2HTTPEvent.RequestContext.IAM iam = authorizer.getIam();
+        String cognitoIdentity = iam == null || iam.getCognitoIdentity() == null ? null : iam.getCognitoIdentity().getIdentityId();
+        return owners.of(subject, iam == null ? null : iam.getUserId(), cognitoIdentity);
     }
 
-    /** The path as the caller sent it, before any decoding. */
-    String rawPath() {
-        return event.rawPath() == null ? "" : event.rawPath();
+    /** The owner under the template's default mapping (roles shared by their sessions). */
+    Owner owner() {
+        return owner(ownerMapping);
+    }
+
+    /** The route API Gateway matched, such as {@code GET /s3/download}: what a handler dispatches on. */
+    String routeKey() {
+        String routeKey = event.getRouteKey();
+        if (routeKey == null || routeKey.isEmpty()) {
+            throw ApiException.invalidField("the request event's routeKey", routeKey, "is required: the route API Gateway matched");
+        }
+        return routeKey;
     }
 
     /** The id API Gateway gave the request, for logs and error messages. */
     String requestId() {
-        return event.requestId() == null ? "unknown" : event.requestId();
+        String id = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return id == null ? "unknown" : id;
     }
 }

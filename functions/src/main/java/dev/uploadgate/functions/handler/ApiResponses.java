@@ -1,5 +1,6 @@
 package dev.uploadgate.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.json.Json;
 import java.util.Map;
@@ -14,16 +15,20 @@ final class ApiResponses {
     private ApiResponses() {
     }
 
-    static HttpApiResponse ok(Object body) {
+    static APIGatewayV2HTTPResponse ok(Object body) {
         return json(200, body);
     }
 
-    static HttpApiResponse error(ApiException error) {
+    static APIGatewayV2HTTPResponse error(ApiException error) {
         return json(error.code().status(), new ErrorBody(error.code().code(), error.getMessage()));
     }
 
-    private static HttpApiResponse json(int status, Object body) {
-        return new HttpApiResponse(status, HEADERS, Json.write(body), false);
+    private static APIGatewayV2HTTPResponse json(int status, Object body) {
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        response.setStatusCode(status);
+        response.setHeaders(HEADERS);
+        response.setBody(Json.write(body));
+        return response;
     }
 
     /** {@code {"code", "message"}}, as the contract specifies every error. */

@@ -19,7 +19,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * An HTTP client for SnapStart priming that never opens a socket: it answers each S3 call the
  * functions make with a fixed, valid S3 response, so priming runs the SDK's whole request path
  * (endpoint rules, marshalling, signing, response parsing) in memory. Every answer is a constant,
- * and the parts it lists are those of {@link Priming#PARTS_IN_ORDER}, so a complete succeeds. It
+ * and the parts it lists are those the priming complete names, so it succeeds. It
  * records which operations it answered (tests check the calls priming made).
  */
 final class CannedS3 implements SdkHttpClient {
@@ -29,6 +29,11 @@ final class CannedS3 implements SdkHttpClient {
     static final long OBJECT_SIZE = 5_242_880L + 77;
     static final String OBJECT_ETAG = "\"0123456789abcdef0123456789abcdef-2\"";
     private static final String PART_ETAG = "&quot;0123456789abcdef0123456789abcdef&quot;";
+
+    /** The upload the priming requests complete and list: it has two parts. */
+    static final String UPLOAD_ID = "UHJpbWluZyB1cGxvYWQ.bXVsdGlwYXJ0";
+    /** An upload with no part yet: listing it also asks S3 whether it is still open. */
+    static final String EMPTY_UPLOAD_ID = "UHJpbWluZyBlbXB0eQ.bXVsdGlwYXJ0";
 
     private final List<String> operations = new ArrayList<>();
 
@@ -93,11 +98,11 @@ final class CannedS3 implements SdkHttpClient {
     private static HttpExecuteResponse answer(String operation, SdkHttpRequest http) {
         return switch (operation) {
             case "CreateMultipartUpload" -> xml(200, "<InitiateMultipartUploadResult" + NS + "><Bucket>priming-bucket</Bucket>"
-                    + "<Key>priming.bin</Key><UploadId>" + Priming.UPLOAD_ID + "</UploadId></InitiateMultipartUploadResult>");
-            case "ListParts" -> xml(200, listParts(first(http, "uploadId").equals(Priming.EMPTY_UPLOAD_ID)));
+                    + "<Key>priming.bin</Key><UploadId>" + UPLOAD_ID + "</UploadId></InitiateMultipartUploadResult>");
+            case "ListParts" -> xml(200, listParts(first(http, "uploadId").equals(EMPTY_UPLOAD_ID)));
             case "ListMultipartUploads" -> xml(200, "<ListMultipartUploadsResult" + NS + "><Bucket>priming-bucket</Bucket>"
                     + "<Prefix>" + escaped(first(http, "prefix")) + "</Prefix><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>"
-                    + "<Upload><Key>" + escaped(first(http, "prefix")) + "</Key><UploadId>" + Priming.EMPTY_UPLOAD_ID + "</UploadId>"
+                    + "<Upload><Key>" + escaped(first(http, "prefix")) + "</Key><UploadId>" + EMPTY_UPLOAD_ID + "</UploadId>"
                     + "<Initiated>2026-01-01T00:00:00.000Z</Initiated><StorageClass>STANDARD</StorageClass></Upload>"
                     + "</ListMultipartUploadsResult>");
             case "CompleteMultipartUpload" -> xml(200, "<CompleteMultipartUploadResult" + NS + ">"
@@ -121,7 +126,7 @@ final class CannedS3 implements SdkHttpClient {
 
     private static String listParts(boolean empty) {
         StringBuilder xml = new StringBuilder("<ListPartsResult" + NS + "><Bucket>priming-bucket</Bucket><Key>priming.bin</Key>"
-                + "<UploadId>" + Priming.UPLOAD_ID + "</UploadId><PartNumberMarker>0</PartNumberMarker>"
+                + "<UploadId>" + UPLOAD_ID + "</UploadId><PartNumberMarker>0</PartNumberMarker>"
                 + "<NextPartNumberMarker>" + (empty ? 0 : 2) + "</NextPartNumberMarker><MaxParts>1000</MaxParts>"
                 + "<IsTruncated>false</IsTruncated><StorageClass>STANDARD</StorageClass>");
         if (!empty) {

@@ -2,10 +2,12 @@ package dev.uploadgate.functions.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.json.Json;
+import dev.uploadgate.functions.rules.Owners;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -29,23 +32,30 @@ import org.crac.Resource;
  * about a third of a cold start and which SnapStart priming cannot warm, being the runtime's code.
  *
  * <p>Under SnapStart the runtime calls {@link #beforeCheckpoint} once, after initialisation and
- * before the snapshot: the handler then runs its own requests through the whole path (event
- * reading, validation, presigning, JSON writing), and the S3 operations run theirs through the
- * SDK against an in-memory S3 ({@link S3Priming}), so a restored function answers its first
- * request with loaded classes and compiled code. On a JVM without CRaC the registration does
- * nothing.
+ * before the snapshot: the handler then runs its {@link Priming} requests. On a JVM without CRaC
+ * the registration does nothing.
  */
 public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
+
+    /** Primes before a SnapStart snapshot; absent for handlers built around given collaborators. */
+    private Priming priming;
+    /** How callers map to owners: the deployment's, or the default for handlers built around collaborators. */
+    private Owners owners = Owners.DEFAULT;
 
     HttpApiHandler() {
     }
 
     /**
-     * Called by the constructor Lambda uses, not by those taking collaborators: priming builds twin
-     * handlers while a checkpoint is under way, and those must not join the checkpoint.
+     * Called by the constructors Lambda and local mode use, not by those taking collaborators:
+     * priming builds twin handlers while a checkpoint is under way, and those must not join it.
+     *
+     * @param twin builds this operation's handler from a wiring (the priming twin's)
      */
-    final void registerForCheckpoint() {
-        // The global context is what Lambda's runtime checkpoints; the runtime keeps this handler alive.
+    final void primeBeforeCheckpoint(Map<String, String> environment, Function<Wiring, HttpApiHandler> twin) {
+        Wiring wiring = Wiring.of(environment);
+        owners = wiring.owners();
+        priming = new Priming(wiring, operation(), twin);
+        // The global context holds resources weakly; the runtime keeps this handler, and so its priming, alive.
         Core.getGlobalContext().register(this);
     }
 
@@ -59,16 +69,9 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
         // Nothing to renew: priming keeps no clock reading, random state or connection.
     }
 
-    /**
-     * Runs the priming requests through the same stream path as Lambda's (event bytes in, response
-     * bytes out), then the S3 operations' requests against an in-memory S3 ({@link S3Priming}),
-     * whose success answers build the JSON serializers a real answer needs, and returns each
-     * request's status (tests check that none needed the network).
-     */
+    /** Runs the priming requests (see {@link Priming}) and returns each one's status; none without priming. */
     final List<Integer> prime() {
-        List<Integer> statuses = new ArrayList<>(primingTwin().answer(primingRequests()));
-        statuses.addAll(primeS3Calls());
-        return statuses;
+        return priming == null ? List.of() : priming.run();
     }
 
     /** Runs each event through {@link #handleRequest} in memory and returns each response's status. */
@@ -87,28 +90,6 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
     }
 
     /**
-     * Runs requests that succeed only after S3 calls, against an in-memory S3 that never opens a
-     * socket ({@link S3Priming}), and returns their statuses. None by default.
-     */
-    List<Integer> primeS3Calls() {
-        return List.of();
-    }
-
-    /**
-     * The handler the priming requests run on: this one, or for the presign operations a twin that
-     * signs with fixed fake credentials ({@link Wiring#forPriming()}), so that priming resolves no
-     * credentials of the function's own.
-     */
-    HttpApiHandler primingTwin() {
-        return this;
-    }
-
-    /** Requests of this operation (payload 2.0 event JSON) that complete without any network call. */
-    List<byte[]> primingRequests() {
-        return List.of();
-    }
-
-    /**
      * Reads the payload 2.0 event and writes the payload 2.0 response. Whatever the bytes are, the
      * answer is a response of the contract (a malformed event is a 400); only a failing stream
      * reaches the runtime.
@@ -119,14 +100,14 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
         output.write(Json.writeBytes(respond(event, context)));
     }
 
-    private HttpApiResponse respond(byte[] event, Context context) {
+    private APIGatewayV2HTTPResponse respond(byte[] event, Context context) {
         long started = System.nanoTime();
         String requestId = "unknown";
         String owner = null;
-        HttpApiResponse response;
+        APIGatewayV2HTTPResponse response;
         String code = null;
         try {
-            ApiRequest request = ApiRequest.from(HttpApiEvent.read(event));
+            ApiRequest request = ApiRequest.from(HttpApiEvents.read(event), owners);
             requestId = request.requestId();
             owner = request.owner().value();
             response = ApiResponses.ok(handle(request));
@@ -147,10 +128,10 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
         fields.put("operation", operation());
         fields.put("requestId", requestId);
         fields.put("owner", owner);
-        fields.put("status", response.statusCode());
+        fields.put("status", response.getStatusCode());
         fields.put("code", code);
         fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
-        RequestLog.write(context, response.statusCode() >= 500 ? LogLevel.ERROR : LogLevel.INFO, fields);
+        RequestLog.write(context, response.getStatusCode() >= 500 ? LogLevel.ERROR : LogLevel.INFO, fields);
         return response;
     }
 

@@ -2,41 +2,35 @@ package dev.uploadgate.functions.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.json.Json;
-import dev.uploadgate.functions.rules.Owner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The requests a function runs on itself before a SnapStart snapshot, so the snapshot holds the
- * classes, JIT code and Jackson serializers of its real request path. Every value here is fixed,
- * and no clock reading or random draw is kept. No priming resolves the function's own credentials
- * (under SnapStart a call to Lambda's credentials endpoint, whose answer would stay in the
- * snapshot): the presign operations prime a twin that signs with fixed fake credentials and
- * fixed-id keys ({@link Wiring#forPriming()}), and the S3 operations' priming ({@link S3Priming})
- * runs a twin whose client signs with the same fake credentials and never reaches the network.
- * What that leaves behind is one entry of our signing-key cache and one of the SDK's, derived
- * from the fake secret and the priming date, which no real request can match.
+ * SnapStart priming: before the snapshot, a function runs its own requests through its whole path
+ * (event reading, validation, presigning, the SDK's S3 calls, JSON writing), so a restored function
+ * answers its first request with loaded classes and compiled code.
+ *
+ * <p>The requests are data: payload 2.0 events in {@code priming/<operation>.json} (variants of
+ * the files in {@code events/}), where {@code ${keyPrefix}} stands for the configured prefix. They
+ * run on a twin of the handler, built by the same code from a {@link Wiring#forPriming twin
+ * wiring}: fixed fake credentials (so priming never resolves the function's own, which under
+ * SnapStart would call Lambda's credentials endpoint and keep the answer in the snapshot), keys
+ * under a fixed id (no random state kept), and an S3 client whose HTTP client is {@link CannedS3},
+ * which answers in memory and never opens a socket. The twin and its client are closed before the
+ * snapshot; what stays is loaded classes, compiled code and the JSON serializers.
  */
 final class Priming {
-    /** An IAM caller, so the owner is derived (hashed) as for a real signed request. */
-    private static final String PRINCIPAL = "AROAPRIMINGSNAPSTART:priming";
-    static final String UPLOAD_ID = "UHJpbWluZyB1cGxvYWQ.bXVsdGlwYXJ0";
-    /** An upload with no part yet: listing it also asks S3 whether it is still open. */
-    static final String EMPTY_UPLOAD_ID = "UHJpbWluZyBlbXB0eQ.bXVsdGlwYXJ0";
-    /** The parts {@link CannedS3} lists for {@link #UPLOAD_ID}, so completing them succeeds. */
-    static final String PARTS_IN_ORDER = "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"},"
-            + "{\"PartNumber\":2,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}";
-    /** A part list out of order: complete rejects it before its first S3 call. */
-    static final String PARTS_OUT_OF_ORDER = "{\"parts\":[{\"PartNumber\":2,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"},"
-            + "{\"PartNumber\":1,\"ETag\":\"\\\"0123456789abcdef0123456789abcdef\\\"\"}]}";
-    /** Above S3's own 5 TiB ceiling, so any configured limit rejects it before a key is drawn. */
-    static final String TOO_LARGE = "5497558138881";
-
     /** Priming writes no log lines: there is no request to account for. */
     static final Context CONTEXT = new FixedContext("priming", "snapstart-priming", new LambdaLogger() {
         @Override
@@ -50,48 +44,58 @@ final class Priming {
         }
     });
 
-    private Priming() {
-    }
-
-    /** The owner {@link ApiRequest#owner()} derives for the priming requests. */
-    static Owner owner() {
-        return ApiRequest.from(HttpApiEvent.read(request("GET", "/", Map.of(), Map.of(), null))).owner();
-    }
+    private final Wiring wiring;
+    private final String operation;
+    private final Function<Wiring, HttpApiHandler> twin;
+    private final Supplier<CannedS3> s3;
 
     /**
-     * The JSON bytes of a payload 2.0 event as API Gateway builds it for an AWS_IAM route, as
-     * Lambda hands them to the handler.
+     * @param wiring    the real handler's wiring, whose configuration the twin copies
+     * @param operation names the resource with the requests, such as {@code CreateMultipart}
+     * @param twin      builds the handler from a wiring, as the real one is built
      */
-    static byte[] request(String method, String path, Map<String, String> pathParameters,
-            Map<String, String> query, String body) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", method + " " + path);
-        event.put("rawPath", path);
-        event.put("rawQueryString", new TreeMap<>(query).entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&")));
-        event.put("headers", ordered("content-type", "application/json", "host", "priming.invalid"));
-        event.put("pathParameters", pathParameters.isEmpty() ? null : new TreeMap<>(pathParameters));
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        event.put("requestContext", ordered(
-                "requestId", "snapstart-priming",
-                "authorizer", ordered("iam", ordered("userId", PRINCIPAL)),
-                "http", ordered("method", method, "path", path)));
-        return Json.writeBytes(event);
+    Priming(Wiring wiring, String operation, Function<Wiring, HttpApiHandler> twin) {
+        this(wiring, operation, twin, CannedS3::new);
     }
 
-    /** Fields in the order given: Map.of iterates in an order drawn afresh by each JVM. */
-    private static Map<String, Object> ordered(Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    /** @param s3 makes the in-memory S3, once per run (tests keep it to see the calls made) */
+    Priming(Wiring wiring, String operation, Function<Wiring, HttpApiHandler> twin, Supplier<CannedS3> s3) {
+        this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.twin = Objects.requireNonNull(twin, "twin");
+        this.s3 = Objects.requireNonNull(s3, "s3");
+    }
+
+    /** Runs the requests on the twin and returns each one's status (tests check them). */
+    List<Integer> run() {
+        try (CannedS3 canned = s3.get(); S3Client client = wiring.primingS3Client(canned)) {
+            return twin.apply(wiring.forPriming(client)).answer(requests());
         }
-        return fields;
     }
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    /** The operation's priming events as JSON bytes, with the configured key prefix put in. */
+    List<byte[]> requests() {
+        String prefix = wiring.keyPrefix();
+        String text;
+        try (InputStream in = Priming.class.getResourceAsStream("/priming/" + operation + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("no priming requests for " + operation);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("priming requests of " + operation + " could not be read", e);
+        }
+        String inJson = Json.write(prefix);
+        text = text.replace("${keyPrefix:url}", URLEncoder.encode(prefix, StandardCharsets.UTF_8))
+                .replace("${keyPrefix}", inJson.substring(1, inJson.length() - 1));
+        List<byte[]> events = new ArrayList<>();
+        try {
+            for (JsonNode event : Json.read(text)) {
+                events.add(Json.writeBytes(event));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("priming requests of " + operation + " are not JSON", e);
+        }
+        return events;
     }
 }

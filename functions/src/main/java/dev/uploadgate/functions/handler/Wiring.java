@@ -3,6 +3,7 @@ package dev.uploadgate.functions.handler;
 import dev.uploadgate.functions.config.AwsClients;
 import dev.uploadgate.functions.config.UploadSettings;
 import dev.uploadgate.functions.rules.ObjectKeys;
+import dev.uploadgate.functions.rules.Owners;
 import dev.uploadgate.functions.service.AbortUpload;
 import dev.uploadgate.functions.service.CompleteUpload;
 import dev.uploadgate.functions.service.CreateUpload;
@@ -11,6 +12,7 @@ import dev.uploadgate.functions.service.NewObjects;
 import dev.uploadgate.functions.service.PostPolicySigner;
 import dev.uploadgate.functions.service.PresignObject;
 import dev.uploadgate.functions.service.PresignParts;
+import dev.uploadgate.functions.service.S3Location;
 import dev.uploadgate.functions.service.S3Uploads;
 import dev.uploadgate.functions.service.SigV4Sessions;
 import dev.uploadgate.functions.service.SigningKeys;
@@ -18,6 +20,7 @@ import dev.uploadgate.functions.service.UrlLifetime;
 import dev.uploadgate.functions.service.UrlSigner;
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,6 +40,9 @@ final class Wiring {
      */
     private static final AwsCredentialsProvider PRIMING_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING-FAKE-ACCESS-KEY", "priming-secret-never-sent"));
+
+    /** The id of every key priming draws: fixed, so no random state is drawn before a snapshot. */
+    private static final UUID PRIMING_ID = UUID.fromString("00000000-0000-4000-8000-000000000000");
 
     private final UploadSettings settings;
     private final AwsCredentialsProvider credentials;
@@ -70,24 +76,26 @@ final class Wiring {
     }
 
     /**
-     * The same operations on the given S3 client, with keys that take the fixed priming id instead
-     * of a random one and the fixed fake credentials: what priming's twin handlers are built from.
+     * The same operations on the given S3 client, with the fixed fake credentials and keys under
+     * a fixed id instead of a random one (no random state drawn before a snapshot): what priming's
+     * twin handlers are built from.
      */
     Wiring forPriming(S3Client s3) {
-        return new Wiring(settings, PRIMING_CREDENTIALS, ObjectKeys.forPriming(settings.keyPrefix()), () -> s3);
+        return new Wiring(settings, PRIMING_CREDENTIALS, new ObjectKeys(settings.keyPrefix(), () -> PRIMING_ID), () -> s3);
     }
 
-    /**
-     * The presign operations' priming twin: fake credentials, so priming never resolves the
-     * function's own (under SnapStart a call to Lambda's credentials endpoint, whose answer would
-     * stay in the snapshot), and fixed-id keys. Their priming requests call no S3.
-     */
-    Wiring forPriming() {
-        return forPriming(null);
+    /** How callers map to owners in this deployment. */
+    Owners owners() {
+        return new Owners(settings.ownerPerRoleSession());
+    }
+
+    /** The prefix every key starts with, which priming's requests put in their keys. */
+    String keyPrefix() {
+        return settings.keyPrefix();
     }
 
     CreateUpload createUpload() {
-        return new CreateUpload(uploads(), newObjects());
+        return new CreateUpload(uploads(), newObjects(), settings.maxOpenUploadsPerOwner());
     }
 
     /** S3 is reached (and its client built) only to meter an upload of undeclared size. */
@@ -109,7 +117,7 @@ final class Wiring {
 
     PresignObject presignObject() {
         SigV4Sessions sessions = sigV4Sessions();
-        PostPolicySigner postSigner = new PostPolicySigner(sessions, settings.bucket(), settings.region(), settings.s3Endpoint());
+        PostPolicySigner postSigner = new PostPolicySigner(sessions, settings.bucket(), S3Location.of(settings));
         return new PresignObject(urlSigner(sessions), postSigner, newObjects(), keys, lazyUploads(), settings.maxObjectSize(),
                 settings.kmsKeyArn());
     }
@@ -138,7 +146,7 @@ final class Wiring {
 
     /** Our own SigV4 presigning: no SDK presigner, no endpoint rules, no S3 client. */
     private UrlSigner urlSigner(SigV4Sessions sessions) {
-        return new UrlSigner(sessions, settings.bucket(), settings.region(), settings.s3Endpoint());
+        return new UrlSigner(sessions, S3Location.of(settings));
     }
 
     private SigV4Sessions sigV4Sessions() {

@@ -37,13 +37,6 @@ public final class CompletionRules {
     }
 
     /**
-     * The list against what the server holds: every part uploaded with that ETag, every part but
-     * the last at least 5 MiB, and the assembled size within the configured maximum.
-     *
-     * @param uploaded the uploaded parts by part number
-     * @return the size of the object the parts assemble
-     */
-    /**
      * The checksums a complete lists, against what the upload was created with: none without a
      * checksum; each in the upload's algorithm; every part's for a COMPOSITE upload (S3 builds the
      * object's from them); a whole-object value only for FULL_OBJECT.
@@ -90,7 +83,14 @@ public final class CompletionRules {
         }
     }
 
-    public static long requireMatchesUploaded(List<CompletedPart> parts, Map<Integer, UploadedPart> uploaded, long maxObjectSize) {
+    /**
+     * The list against what the server holds: every part uploaded with that ETag, and every part
+     * but the last at least 5 MiB.
+     *
+     * @param uploaded the uploaded parts by part number
+     * @return the size of the object the parts assemble
+     */
+    public static long requireMatchesUploaded(List<CompletedPart> parts, Map<Integer, UploadedPart> uploaded) {
         long size = 0;
         for (int i = 0; i < parts.size(); i++) {
             CompletedPart part = parts.get(i);
@@ -108,10 +108,16 @@ public final class CompletionRules {
             }
             size += held.size();
         }
-        if (size > maxObjectSize) {
-            throw new ApiException(ErrorCode.ENTITY_TOO_LARGE,
-                    "the parts add up to " + size + " bytes, above the maximum object size of " + maxObjectSize + " bytes");
-        }
         return size;
+    }
+
+    /** Whether an assembled size is within the configured maximum. */
+    public static boolean withinLimit(long assembledSize, long maxObjectSize) {
+        return assembledSize <= maxObjectSize;
+    }
+
+    public static ApiException tooLarge(long assembledSize, long maxObjectSize) {
+        return new ApiException(ErrorCode.ENTITY_TOO_LARGE,
+                "the parts add up to " + assembledSize + " bytes, above the maximum object size of " + maxObjectSize + " bytes");
     }
 }

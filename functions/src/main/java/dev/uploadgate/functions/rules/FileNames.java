@@ -2,6 +2,7 @@ package dev.uploadgate.functions.rules;
 
 import dev.uploadgate.functions.error.ApiException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Turns a caller's file name into the last component of an object key: no directories, no
@@ -20,12 +21,23 @@ public final class FileNames {
         if (fileName == null || fileName.isBlank()) {
             throw ApiException.invalidField(field, fileName, "is required: the name of the file being uploaded");
         }
+        return cleaned(fileName).orElseThrow(() -> ApiException.invalidField(field, fileName,
+                "has no usable file name after removing directories and control characters"));
+    }
+
+    /** Whether a name is already what {@link #sanitize} makes of it (a key's last component, sent back). */
+    public static boolean isSanitized(String fileName) {
+        return fileName != null && !fileName.isBlank() && cleaned(fileName).filter(fileName::equals).isPresent();
+    }
+
+    /** The last component, without unsafe characters, trimmed and cut; empty when nothing usable is left. */
+    private static Optional<String> cleaned(String fileName) {
         String lastComponent = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         String cleaned = removeUnsafeCharacters(lastComponent).strip();
         if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
-            throw ApiException.invalidField(field, fileName, "has no usable file name after removing directories and control characters");
+            return Optional.empty();
         }
-        return truncate(cleaned);
+        return Optional.of(truncate(cleaned));
     }
 
     private static String removeUnsafeCharacters(String text) {

@@ -19,8 +19,6 @@ public final class ObjectKeys {
     public static final int MAX_KEY_BYTES = 1024;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** The id of every priming key: fixed, so no random state is drawn before a snapshot. */
-    private static final UUID PRIMING_ID = UUID.fromString("00000000-0000-4000-8000-000000000000");
     private static final int ID_LENGTH = 36;
 
     private final String keyPrefix;
@@ -30,15 +28,8 @@ public final class ObjectKeys {
         this(keyPrefix, UUID::randomUUID);
     }
 
-    /**
-     * Keys under the prefix that all take the priming id instead of a random one, for the requests
-     * a function runs on itself before a SnapStart snapshot (see {@link #exampleKey}).
-     */
-    public static ObjectKeys forPriming(String keyPrefix) {
-        return new ObjectKeys(keyPrefix, () -> PRIMING_ID);
-    }
-
-    ObjectKeys(String keyPrefix, Supplier<UUID> ids) {
+    /** Keys whose ids come from the given supplier instead of random ones (tests, and priming's fixed id). */
+    public ObjectKeys(String keyPrefix, Supplier<UUID> ids) {
         this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         this.ids = Objects.requireNonNull(ids, "ids");
     }
@@ -62,19 +53,6 @@ public final class ObjectKeys {
     /** The file name a key ends with. */
     public static String fileNameOf(String key) {
         return key.substring(key.lastIndexOf('/') + 1);
-    }
-
-    /**
-     * A key of this owner's shape under a fixed id, for the requests a function runs on itself
-     * before a SnapStart snapshot: drawing a random id there would keep random state in the snapshot.
-     */
-    public String exampleKey(Owner owner) {
-        return exampleKey(owner, UploadDescriptor.NONE);
-    }
-
-    /** As {@link #exampleKey(Owner)}, for an upload created for what the descriptor says. */
-    public String exampleKey(Owner owner, UploadDescriptor descriptor) {
-        return ownerPrefix(owner) + PRIMING_ID + descriptor.encode() + "/priming.bin";
     }
 
     /** Where every key of this owner starts. */
@@ -104,11 +82,6 @@ public final class ObjectKeys {
                 || UploadDescriptor.decode(rest.substring(ID_LENGTH, slash)).isEmpty()) {
             return false;
         }
-        String fileName = rest.substring(slash + 1);
-        try {
-            return FileNames.sanitize("key", fileName).equals(fileName);
-        } catch (ApiException notAFileName) {
-            return false;
-        }
+        return FileNames.isSanitized(rest.substring(slash + 1));
     }
 }

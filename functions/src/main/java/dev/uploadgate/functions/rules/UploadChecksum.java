@@ -24,13 +24,15 @@ public record UploadChecksum(ChecksumAlgorithm algorithm, ChecksumType type) {
             return new UploadChecksum(algorithm, algorithm.isCrc() ? ChecksumType.FULL_OBJECT : ChecksumType.COMPOSITE);
         }
         ChecksumType type = ChecksumType.parse("checksumType", typeName);
-        if (type == ChecksumType.FULL_OBJECT && !algorithm.isCrc()) {
+        if (!isPair(algorithm, type)) {
             throw ApiException.invalidField("checksumType", typeName, "is not available with checksumAlgorithm " + algorithm
-                    + ": S3 keeps SHA checksums of multipart uploads as COMPOSITE only");
-        }
-        if (type == ChecksumType.COMPOSITE && algorithm == ChecksumAlgorithm.CRC64NVME) {
-            throw ApiException.invalidField("checksumType", typeName, "is not available with checksumAlgorithm CRC64NVME: S3 keeps it as FULL_OBJECT only");
+                    + (algorithm.isCrc() ? ": S3 keeps it as FULL_OBJECT only" : ": S3 keeps SHA checksums of multipart uploads as COMPOSITE only"));
         }
         return new UploadChecksum(algorithm, type);
+    }
+
+    /** Whether S3 accepts the algorithm with the type. */
+    public static boolean isPair(ChecksumAlgorithm algorithm, ChecksumType type) {
+        return type == ChecksumType.FULL_OBJECT ? algorithm.isCrc() : algorithm != ChecksumAlgorithm.CRC64NVME;
     }
 }

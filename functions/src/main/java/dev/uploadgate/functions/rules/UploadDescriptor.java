@@ -108,13 +108,10 @@ public record UploadDescriptor(OptionalLong size, long partSize, Optional<Upload
     }
 
     private static Optional<UploadChecksum> checksum(String algorithmName, String typeName) {
+        ChecksumType type = typeName.equals("full") ? ChecksumType.FULL_OBJECT : ChecksumType.COMPOSITE;
         for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
-            if (algorithm.lowerCase().equals(algorithmName)) {
-                try {
-                    return Optional.of(UploadChecksum.of(algorithm, typeName.equals("full") ? "FULL_OBJECT" : "COMPOSITE"));
-                } catch (ApiException notAPair) {
-                    return Optional.empty();
-                }
+            if (algorithm.lowerCase().equals(algorithmName) && UploadChecksum.isPair(algorithm, type)) {
+                return Optional.of(new UploadChecksum(algorithm, type));
             }
         }
         return Optional.empty();

@@ -20,9 +20,4 @@ public final class AbortUpload {
         UploadIds.require(uploadId);
         uploads.abortMultipartUpload(key, uploadId);
     }
-
-    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
-    public String exampleKey(Owner owner) {
-        return keys.exampleKey(owner);
-    }
 }

@@ -51,15 +51,11 @@ public final class CompleteUpload {
         }
         Map<Integer, UploadedPart> uploaded = listed.get().stream()
                 .collect(Collectors.toMap(UploadedPart::partNumber, Function.identity(), (a, b) -> b));
-        long size;
-        try {
-            size = CompletionRules.requireMatchesUploaded(parts, uploaded, maxObjectSize);
-        } catch (ApiException e) {
-            if (e.code() == ErrorCode.ENTITY_TOO_LARGE) {
-                // Nothing can make this upload acceptable; free its storage now, not at the lifecycle rule.
-                uploads.abortMultipartUpload(key, uploadId);
-            }
-            throw e;
+        long size = CompletionRules.requireMatchesUploaded(parts, uploaded);
+        if (!CompletionRules.withinLimit(size, maxObjectSize)) {
+            // Nothing can make this upload acceptable; free its storage now, not at the lifecycle rule.
+            uploads.abortMultipartUpload(key, uploadId);
+            throw CompletionRules.tooLarge(size, maxObjectSize);
         }
         CompletionRules.requireDeclaredSize(size, descriptor);
         if (!uploads.completeMultipartUploadIfOpen(key, uploadId, parts, descriptor.checksum(), objectChecksum)) {
@@ -102,10 +98,5 @@ public final class CompleteUpload {
     private CompleteUploadResponse response(String key, StoredObject stored) {
         return new CompleteUploadResponse(uploads.objectUrl(key), key, uploads.bucket(), ETags.quoted(stored.etag()), stored.size(),
                 stored.checksum().orElse(null));
-    }
-
-    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
-    public String exampleKey(Owner owner) {
-        return keys.exampleKey(owner);
     }
 }

@@ -24,9 +24,4 @@ public final class ListUploadParts {
                 .map(p -> new PartResponse(p.partNumber(), p.size(), ETags.quoted(p.etag())))
                 .toList();
     }
-
-    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
-    public String exampleKey(Owner owner) {
-        return keys.exampleKey(owner);
-    }
 }

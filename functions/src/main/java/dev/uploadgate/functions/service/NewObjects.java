@@ -30,6 +30,11 @@ public final class NewObjects {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** Where every key of the owner starts. */
+    public String ownerPrefix(Owner owner) {
+        return keys.ownerPrefix(owner);
+    }
+
     /** A single-request upload (POST form or PUT): its key has no upload descriptor. */
     public NewObject check(Owner owner, NewObjectRequest request) {
         return checked(owner, request, UploadDescriptor.NONE);

@@ -1,7 +1,6 @@
 package dev.uploadgate.functions.service;
 
 import dev.uploadgate.functions.json.Json;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
  * Signs a browser POST upload form with a SigV4 POST policy (the SDK has no signer for this). The
@@ -27,10 +23,11 @@ public final class PostPolicySigner {
     private final String bucket;
     private final String formUrl;
 
-    public PostPolicySigner(SigV4Sessions sessions, String bucket, String region, Optional<URI> endpoint) {
+    /** @param location where the bucket's objects are addressed: the form is posted to its URL */
+    public PostPolicySigner(SigV4Sessions sessions, String bucket, S3Location location) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
-        this.formUrl = endpoint.map(e -> stripSlash(e.toString()) + "/" + bucket).orElseGet(() -> awsBucketUrl(bucket, region));
+        this.formUrl = location.formUrl();
     }
 
     /**
@@ -65,18 +62,5 @@ public final class PostPolicySigner {
         fields.put("policy", encodedPolicy);
         fields.put("x-amz-signature", session.sign(encodedPolicy));
         return new PostForm(formUrl, fields, session.lifetime().toSeconds());
-    }
-
-    /** Virtual-hosted style, except for dotted names that would break the TLS wildcard certificate. */
-    private static String awsBucketUrl(String bucket, String region) {
-        RegionMetadata metadata = Region.of(region).metadata();
-        String suffix = metadata == null ? "amazonaws.com" : metadata.partition().dnsSuffix();
-        return bucket.contains(".")
-                ? "https://s3." + region + "." + suffix + "/" + bucket
-                : "https://" + bucket + ".s3." + region + "." + suffix + "/";
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

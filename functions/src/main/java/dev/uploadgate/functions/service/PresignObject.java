@@ -127,9 +127,4 @@ public final class PresignObject {
         });
         return headers;
     }
-
-    /** A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}). */
-    public String exampleKey(Owner owner) {
-        return keys.exampleKey(owner);
-    }
 }

@@ -135,13 +135,4 @@ public final class PresignParts {
                     + " already take " + stored + " bytes, the maximum object size is " + maxObjectSize + " bytes: no more parts can be signed");
         }
     }
-
-    /**
-     * A key of the owner's with a fixed id, for priming (see {@link ObjectKeys#exampleKey}): 100
-     * parts of 5 MiB with a CRC32C, so one part and a batch of 100 are signed without a call to S3.
-     */
-    public String exampleKey(Owner owner) {
-        return keys.exampleKey(owner, UploadDescriptor.sized(100 * PartSizing.MIN_PART_SIZE, PartSizing.MIN_PART_SIZE,
-                Optional.of(new UploadChecksum(ChecksumAlgorithm.CRC32C, ChecksumType.FULL_OBJECT))));
-    }
 }

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -109,6 +110,31 @@ public final class S3Uploads {
 
     private static boolean isNoSuchUpload(S3Exception e) {
         return e.awsErrorDetails() != null && "NoSuchUpload".equals(e.awsErrorDetails().errorCode());
+    }
+
+    /**
+     * How many multipart uploads are open under a prefix, counted up to {@code limit} (a bounded
+     * listing: it stops at the first page that reaches it).
+     */
+    public int countOpenUploads(String prefix, int limit) {
+        int open = 0;
+        try {
+            String keyMarker = null;
+            String uploadIdMarker = null;
+            ListMultipartUploadsResponse page;
+            do {
+                String key = keyMarker;
+                String id = uploadIdMarker;
+                page = s3.listMultipartUploads(b -> b.bucket(bucket).prefix(prefix).maxUploads(Math.min(1000, limit))
+                        .keyMarker(key).uploadIdMarker(id));
+                open += page.uploads().size();
+                keyMarker = page.nextKeyMarker();
+                uploadIdMarker = page.nextUploadIdMarker();
+            } while (open < limit && Boolean.TRUE.equals(page.isTruncated()) && keyMarker != null);
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, "ListMultipartUploads", prefix);
+        }
+        return open;
     }
 
     /** Whether the upload is still open, from ListMultipartUploads under its own key. */

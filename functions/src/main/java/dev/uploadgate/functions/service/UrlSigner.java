@@ -1,11 +1,9 @@
 package dev.uploadgate.functions.service;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -21,10 +19,10 @@ public final class UrlSigner {
     private final SigV4Sessions sessions;
     private final S3Location location;
 
-    /** @param endpoint the S3_ENDPOINT_URL override (path style), or empty for AWS itself */
-    public UrlSigner(SigV4Sessions sessions, String bucket, String region, Optional<URI> endpoint) {
+    /** @param location where the bucket's objects are addressed; the sessions sign for the bucket's region */
+    public UrlSigner(SigV4Sessions sessions, S3Location location) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.location = S3Location.of(Objects.requireNonNull(bucket, "bucket"), Objects.requireNonNull(region, "region"), endpoint);
+        this.location = Objects.requireNonNull(location, "location");
     }
 
     /**

@@ -71,4 +71,20 @@ class UploadSettingsTest {
         assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "REQUIRE_UPLOAD_SIZE", "yes")))
                 .hasMessageContaining("REQUIRE_UPLOAD_SIZE");
     }
+
+    @Test
+    void fromEnvironment_accelerateWithADottedBucketOrOutsideTheAwsPartition_failsNamingTheVariable() {
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "my.bucket", "USE_ACCELERATE_ENDPOINT", "true")))
+                .hasMessageContaining("USE_ACCELERATE_ENDPOINT").hasMessageContaining("without dots");
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "AWS_REGION", "cn-north-1",
+                "USE_ACCELERATE_ENDPOINT", "true"))).hasMessageContaining("not offered in region cn-north-1");
+        assertThat(UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "USE_ACCELERATE_ENDPOINT", "true",
+                "USE_DUALSTACK_ENDPOINT", "true")).accelerate()).isTrue();
+    }
+
+    @Test
+    void fromEnvironment_bucketRegionNotARegion_failsNamingIt() {
+        assertThatThrownBy(() -> UploadSettings.fromEnvironment(Map.of("BUCKET_NAME", "b", "BUCKET_REGION", "Europe")))
+                .hasMessageContaining("BUCKET_REGION");
+    }
 }

@@ -118,7 +118,7 @@ class MultipartUploadFlowIT extends S3ProxyIntegrationTest {
         String key = created.text("key");
         String uploadId = created.text("uploadId");
         assertThat(key).doesNotContain("00000000-0000-4000-8000-000000000000");
-        assertThat(uploadId).isNotEqualTo(Priming.UPLOAD_ID);
+        assertThat(uploadId).isNotEqualTo(CannedS3.UPLOAD_ID);
         byte[] body = PlainHttp.randomBytes(1000, 3);
         HttpResponse<byte[]> put = PlainHttp.put(primed.presignPart(key, uploadId, 1).text("url"), body, Map.of());
         String part = "{\"PartNumber\":1,\"ETag\":" + Api.quote(put.headers().firstValue("ETag").orElseThrow()) + "}";

@@ -16,8 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * SnapStart priming runs each handler's real request path before the snapshot, and must never
- * reach the network: the S3 endpoint here is a socket that counts every connection made to it.
+ * SnapStart priming runs each handler's requests (the files under priming/) through its real
+ * path before the snapshot, and must never reach the network: the S3 endpoint here is a socket
+ * that counts every connection made to it.
  */
 class PrimingTest {
     private ServerSocket s3;
@@ -64,68 +65,66 @@ class PrimingTest {
     }
 
     @Test
-    void prime_presignHandlers_signForRealAndAnswer200() {
-        assertThat(new PresignPartHandler(environment).prime()).containsExactly(200, 200);
-        assertThat(new PresignObjectHandler(environment).prime()).startsWith(200);
+    void prime_everyHandler_answersItsRequestsAsExpectedWithoutNetwork() {
+        Map<HttpApiHandler, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(new PresignPartHandler(environment), List.of(200, 200));
+        expected.put(new PresignObjectHandler(environment), List.of(200, 200, 413, 413, 200));
+        expected.put(new CreateMultipartHandler(environment), List.of(413, 200));
+        expected.put(new CompleteMultipartHandler(environment), List.of(400, 200));
+        expected.put(new ListPartsHandler(environment), List.of(400, 200, 200));
+        expected.put(new AbortMultipartHandler(environment), List.of(400, 200));
 
+        expected.forEach((handler, statuses) -> assertThat(handler.prime()).as(handler.operation()).isEqualTo(statuses));
         assertThat(connections).hasValue(0);
     }
 
     @Test
-    void prime_s3Handlers_answerTheirValidationFailureThen200sFromTheCannedS3WithoutNetwork() {
-        Map<HttpApiHandler, Integer> s3Requests = new LinkedHashMap<>();
-        s3Requests.put(new CreateMultipartHandler(environment), 1);
-        s3Requests.put(new CompleteMultipartHandler(environment), 1);
-        s3Requests.put(new ListPartsHandler(environment), 2);
-        s3Requests.put(new AbortMultipartHandler(environment), 1);
+    void prime_anotherKeyPrefix_isPutIntoEveryKey() {
+        Map<String, String> prefixed = new HashMap<>(environment);
+        prefixed.put("KEY_PREFIX", "in box/2026/");
 
-        s3Requests.forEach((handler, count) -> {
-            List<Integer> statuses = handler.prime();
+        assertThat(new PresignPartHandler(prefixed).prime()).containsExactly(200, 200);
+        assertThat(new CompleteMultipartHandler(prefixed).prime()).containsExactly(400, 200);
+    }
 
-            assertThat(statuses).as(handler.operation()).hasSize(1 + count);
-            assertThat(statuses.get(0)).as(handler.operation()).isBetween(400, 499);
-            assertThat(statuses.subList(1, statuses.size())).as(handler.operation()).containsOnly(200);
+    @Test
+    void run_s3Handlers_makeEachS3CallThroughTheSdkAgainstTheCannedS3() {
+        Wiring wiring = Wiring.of(environment);
+        Map<String, Function<Wiring, HttpApiHandler>> twins = new LinkedHashMap<>();
+        twins.put("CreateMultipart", twin -> new CreateMultipartHandler(twin.createUpload()));
+        twins.put("CompleteMultipart", twin -> new CompleteMultipartHandler(twin.completeUpload()));
+        twins.put("ListParts", twin -> new ListPartsHandler(twin.listUploadParts()));
+        twins.put("AbortMultipart", twin -> new AbortMultipartHandler(twin.abortUpload()));
+        twins.put("PresignObject", twin -> new PresignObjectHandler(twin.presignObject()));
+        twins.put("PresignPart", twin -> new PresignPartHandler(twin.presignParts()));
+        Map<String, List<String>> calls = new LinkedHashMap<>();
+
+        twins.forEach((operation, twin) -> {
+            CannedS3 canned = new CannedS3();
+            new Priming(wiring, operation, twin, () -> canned).run();
+            calls.put(operation, canned.operations());
         });
+
+        assertThat(calls.get("CreateMultipart")).containsExactly("ListMultipartUploads", "CreateMultipartUpload");
+        assertThat(calls.get("CompleteMultipart")).containsExactly("ListParts", "CompleteMultipartUpload", "HeadObject");
+        assertThat(calls.get("ListParts")).containsExactly("ListParts", "ListParts", "ListMultipartUploads");
+        assertThat(calls.get("AbortMultipart")).containsExactly("AbortMultipartUpload");
+        assertThat(calls.get("PresignObject")).containsExactly("HeadObject");
+        assertThat(calls.get("PresignPart")).as("a sized upload's part URLs need no S3").isEmpty();
         assertThat(connections).hasValue(0);
     }
 
     @Test
-    void prime_s3Handlers_runEachS3OperationThroughTheSdkAgainstTheCannedS3() {
-        Wiring wiring = Wiring.of(environment);
-        Map<String, CannedS3> canned = new LinkedHashMap<>();
-        List<HttpApiHandler> handlers = List.of(
-                new CreateMultipartHandler(wiring.createUpload(),
-                        S3Priming.offline(wiring, twin -> new CreateMultipartHandler(twin.createUpload()), recorder(canned, "create"))),
-                new CompleteMultipartHandler(wiring.completeUpload(),
-                        S3Priming.offline(wiring, twin -> new CompleteMultipartHandler(twin.completeUpload()), recorder(canned, "complete"))),
-                new ListPartsHandler(wiring.listUploadParts(),
-                        S3Priming.offline(wiring, twin -> new ListPartsHandler(twin.listUploadParts()), recorder(canned, "list"))),
-                new AbortMultipartHandler(wiring.abortUpload(),
-                        S3Priming.offline(wiring, twin -> new AbortMultipartHandler(twin.abortUpload()), recorder(canned, "abort"))));
-
-        handlers.forEach(HttpApiHandler::prime);
-
-        assertThat(canned.get("create").operations()).containsExactly("CreateMultipartUpload");
-        assertThat(canned.get("complete").operations()).containsExactly("ListParts", "CompleteMultipartUpload", "HeadObject");
-        assertThat(canned.get("list").operations()).containsExactly("ListParts", "ListParts", "ListMultipartUploads");
-        assertThat(canned.get("abort").operations()).containsExactly("AbortMultipartUpload");
-        assertThat(connections).hasValue(0);
-    }
-
-    @Test
-    void prime_createTwice_answersTheSameBytesFromFixedValues() {
-        Wiring wiring = Wiring.of(environment);
-        List<byte[]> request = List.of(Priming.request("POST", "/s3/multipart", Map.of(), Map.of(),
-                "{\"filename\":\"priming.bin\",\"type\":\"application/octet-stream\",\"size\":" + CannedS3.OBJECT_SIZE + "}"));
+    void run_createTwice_answersTheSameBytesFromFixedValues() {
         List<String> answers = new ArrayList<>();
-        S3Priming priming = S3Priming.offline(wiring, twin -> new RecordingCreate(twin, answers), CannedS3::new);
+        Priming priming = new Priming(Wiring.of(environment), "CreateMultipart", twin -> new RecordingCreate(twin, answers));
 
-        priming.prime(request);
-        priming.prime(request);
+        priming.run();
+        priming.run();
 
         assertThat(answers).hasSize(2).allSatisfy(answer -> assertThat(answer)
-                .contains("00000000-0000-4000-8000-000000000000.s" + CannedS3.OBJECT_SIZE + "-p8388608/priming.bin")
-                .contains(Priming.UPLOAD_ID));
+                .contains("00000000-0000-4000-8000-000000000000.s5242957-p5242880.crc32c-full/priming.bin")
+                .contains(CannedS3.UPLOAD_ID));
         assertThat(answers.get(0)).isEqualTo(answers.get(1));
     }
 
@@ -138,31 +137,7 @@ class PrimingTest {
         Map<String, String> closed = new HashMap<>(environment);
         closed.put("S3_ENDPOINT_URL", "http://127.0.0.1:" + closedPort);
 
-        List<Integer> statuses = new CompleteMultipartHandler(closed).prime();
-
-        assertThat(statuses).containsExactly(400, 200);
-    }
-
-    private static Supplier<CannedS3> recorder(Map<String, CannedS3> canned, String name) {
-        return () -> canned.computeIfAbsent(name, n -> new CannedS3());
-    }
-
-    /** Create's twin, keeping each response it writes. */
-    private static final class RecordingCreate extends HttpApiHandler {
-        private final CreateMultipartHandler create;
-        private final List<String> answers;
-
-        RecordingCreate(Wiring wiring, List<String> answers) {
-            this.create = new CreateMultipartHandler(wiring.createUpload());
-            this.answers = answers;
-        }
-
-        @Override
-        Object handle(ApiRequest request) {
-            Object answer = create.handle(request);
-            answers.add(Json.write(answer));
-            return answer;
-        }
+        assertThat(new CompleteMultipartHandler(closed).prime()).containsExactly(400, 200);
     }
 
     @Test
@@ -183,29 +158,19 @@ class PrimingTest {
     }
 
     @Test
-    void prime_presignObject_signsFormAndPutRejectsOversizedUploadsThenSignsDownload() {
-        List<Integer> statuses = new PresignObjectHandler(environment).prime();
-
-        assertThat(statuses).hasSize(5);
-        assertThat(statuses.subList(0, 2)).containsOnly(200);
-        assertThat(statuses.subList(2, 4)).allSatisfy(status -> assertThat(status).isBetween(400, 499));
-        assertThat(statuses.get(4)).as("download, after HeadObject on the in-memory S3").isEqualTo(200);
-    }
-
-    @Test
-    void prime_presignHandlers_neverResolveTheFunctionsOwnCredentials() {
+    void run_presignHandlers_neverResolveTheFunctionsOwnCredentials() {
         AtomicInteger resolved = new AtomicInteger();
         AwsCredentialsProvider unavailable = () -> {
             resolved.incrementAndGet();
             throw SdkClientException.create("the credentials endpoint is not reachable while priming");
         };
+        Wiring wiring = Wiring.of(environment, unavailable);
 
-        List<Integer> part = new PresignPartHandler(Wiring.of(environment, unavailable)).prime();
-        List<Integer> object = new PresignObjectHandler(Wiring.of(environment, unavailable)).prime();
+        List<Integer> part = new Priming(wiring, "PresignPart", twin -> new PresignPartHandler(twin.presignParts())).run();
+        List<Integer> object = new Priming(wiring, "PresignObject", twin -> new PresignObjectHandler(twin.presignObject())).run();
 
         assertThat(part).containsExactly(200, 200);
-        assertThat(object.subList(0, 2)).containsOnly(200);
-        assertThat(object.get(4)).isEqualTo(200);
+        assertThat(object).containsExactly(200, 200, 413, 413, 200);
         assertThat(resolved).hasValue(0);
     }
 
@@ -216,15 +181,38 @@ class PrimingTest {
             resolved.incrementAndGet();
             return AwsBasicCredentials.create("OWN-ACCESS-KEY", "own-secret");
         };
-        PresignPartHandler handler = new PresignPartHandler(Wiring.of(environment, own));
-        handler.prime();
-        byte[] request = handler.primingRequests().get(0);
+        Wiring wiring = Wiring.of(environment, own);
+        PresignPartHandler handler = new PresignPartHandler(wiring.presignParts());
+        Priming priming = new Priming(wiring, "PresignPart", twin -> new PresignPartHandler(twin.presignParts()));
+        priming.run();
         ByteArrayOutputStream response = new ByteArrayOutputStream();
 
-        handler.handleRequest(new ByteArrayInputStream(request), response, Priming.CONTEXT);
+        handler.handleRequest(new ByteArrayInputStream(priming.requests().get(0)), response, Priming.CONTEXT);
 
-        assertThat(response.toString(StandardCharsets.UTF_8)).contains("OWN-ACCESS-KEY")
-                .doesNotContain("PRIMING-FAKE-ACCESS-KEY");
+        assertThat(response.toString(StandardCharsets.UTF_8)).contains("OWN-ACCESS-KEY").doesNotContain("PRIMING-FAKE-ACCESS-KEY");
         assertThat(resolved).hasValue(1);
+    }
+
+    /** Create's twin, keeping each response it writes. */
+    private static final class RecordingCreate extends HttpApiHandler {
+        private final CreateMultipartHandler create;
+        private final List<String> answers;
+
+        RecordingCreate(Wiring wiring, List<String> answers) {
+            this.create = new CreateMultipartHandler(wiring.createUpload());
+            this.answers = answers;
+        }
+
+        @Override
+        Object handle(ApiRequest request) {
+            Object answer = create.handle(request);
+            answers.add(Json.write(answer));
+            return answer;
+        }
+
+        @Override
+        String operation() {
+            return "CreateMultipart";
+        }
     }
 }

@@ -34,7 +34,7 @@ class CompletionRulesTest {
     void requireMatchesUploaded_matchingParts_returnsTheAssembledSize() {
         Map<Integer, UploadedPart> uploaded = Map.of(1, new UploadedPart(1, FIVE_MIB, "a"), 2, new UploadedPart(2, 10, "b"));
 
-        long size = CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(1, "A"), new CompletedPart(2, "b")), uploaded, Long.MAX_VALUE);
+        long size = CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(1, "A"), new CompletedPart(2, "b")), uploaded);
 
         assertThat(size).isEqualTo(FIVE_MIB + 10);
     }
@@ -43,24 +43,24 @@ class CompletionRulesTest {
     void requireMatchesUploaded_missingPartOrOtherEtag_isInvalidPart() {
         Map<Integer, UploadedPart> uploaded = Map.of(1, new UploadedPart(1, 10, "a"));
 
-        assertCode(() -> CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(2, "a")), uploaded, 100), ErrorCode.INVALID_PART);
-        assertCode(() -> CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(1, "b")), uploaded, 100), ErrorCode.INVALID_PART);
+        assertCode(() -> CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(2, "a")), uploaded), ErrorCode.INVALID_PART);
+        assertCode(() -> CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(1, "b")), uploaded), ErrorCode.INVALID_PART);
     }
 
     @Test
     void requireMatchesUploaded_smallPartBeforeTheLast_isEntityTooSmall() {
         Map<Integer, UploadedPart> uploaded = Map.of(1, new UploadedPart(1, FIVE_MIB - 1, "a"), 2, new UploadedPart(2, 10, "b"));
 
-        assertCode(() -> CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(1, "a"), new CompletedPart(2, "b")), uploaded, Long.MAX_VALUE),
+        assertCode(() -> CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(1, "a"), new CompletedPart(2, "b")), uploaded),
                 ErrorCode.ENTITY_TOO_SMALL);
     }
 
     @Test
-    void requireMatchesUploaded_sumAboveMaximum_isEntityTooLarge() {
-        Map<Integer, UploadedPart> uploaded = Map.of(1, new UploadedPart(1, FIVE_MIB, "a"), 2, new UploadedPart(2, 10, "b"));
-
-        assertCode(() -> CompletionRules.requireMatchesUploaded(List.of(new CompletedPart(1, "a"), new CompletedPart(2, "b")), uploaded, FIVE_MIB + 9),
-                ErrorCode.ENTITY_TOO_LARGE);
+    void withinLimit_sumAboveMaximum_isFalseAndTooLargeNamesBoth() {
+        assertThat(CompletionRules.withinLimit(FIVE_MIB + 10, FIVE_MIB + 10)).isTrue();
+        assertThat(CompletionRules.withinLimit(FIVE_MIB + 10, FIVE_MIB + 9)).isFalse();
+        assertThat(CompletionRules.tooLarge(FIVE_MIB + 10, FIVE_MIB + 9).code()).isEqualTo(ErrorCode.ENTITY_TOO_LARGE);
+        assertThat(CompletionRules.tooLarge(FIVE_MIB + 10, FIVE_MIB + 9)).hasMessageContaining("5242890 bytes").hasMessageContaining("5242889");
     }
 
     private static void assertCode(Runnable call, ErrorCode code) {

@@ -55,23 +55,37 @@ class UrlSignerTest {
             new Config("uploads", "eu-west-1", Optional.empty()),
             new Config("my.dotted.bucket", "eu-central-1", Optional.empty()),
             new Config("Legacy_Bucket", "eu-west-1", Optional.empty()),
-            new Config("uploads-cn", "cn-north-1", Optional.empty()));
+            new Config("uploads-cn", "cn-north-1", Optional.empty()),
+            new Config("uploads-gov", "us-gov-west-1", Optional.empty()),
+            new Config("uploads", "eu-west-1", Optional.empty(), true, false),
+            new Config("uploads", "us-east-1", Optional.empty(), true, true),
+            new Config("uploads", "us-east-1", Optional.empty(), false, true),
+            new Config("uploads", "ap-southeast-2", Optional.empty(), false, true),
+            new Config("my.dotted.bucket", "eu-west-1", Optional.empty(), false, true));
     private static final List<AwsCredentials> CREDENTIALS = List.of(
             AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
             AwsSessionCredentials.create("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                     "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQ+/=="));
 
-    record Config(String bucket, String region, Optional<URI> endpoint) {
+    record Config(String bucket, String region, Optional<URI> endpoint, boolean accelerate, boolean dualStack) {
+        Config(String bucket, String region, Optional<URI> endpoint) {
+            this(bucket, region, endpoint, false, false);
+        }
+
         S3Presigner sdkPresigner(AwsCredentials credentials) {
             var builder = S3Presigner.builder().region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(credentials));
             endpoint.ifPresent(e -> builder.endpointOverride(e).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+            if (accelerate) {
+                builder.serviceConfiguration(S3Configuration.builder().accelerateModeEnabled(true).build());
+            }
+            builder.dualstackEnabled(dualStack);
             return builder.build();
         }
 
         UrlSigner ours(AwsCredentials credentials, Instant now) {
             SigV4Sessions sessions = new SigV4Sessions(StaticCredentialsProvider.create(credentials), region, new UrlLifetime(LIFETIME),
                     Clock.fixed(now, ZoneOffset.UTC), new SigningKeys());
-            return new UrlSigner(sessions, bucket, region, endpoint);
+            return new UrlSigner(sessions, S3Location.of(bucket, region, endpoint, accelerate, dualStack));
         }
     }
 
@@ -164,8 +178,7 @@ class UrlSignerTest {
             resolutions.incrementAndGet();
             return CREDENTIALS.get(0);
         };
-        UrlSigner signer = new UrlSigner(new SigV4Sessions(counting, "eu-west-1", new UrlLifetime(LIFETIME), Clock.systemUTC(), new SigningKeys()),
-                "uploads", "eu-west-1", Optional.empty());
+        UrlSigner signer = new UrlSigner(new SigV4Sessions(counting, "eu-west-1", new UrlLifetime(LIFETIME), Clock.systemUTC(), new SigningKeys()), S3Location.of("uploads", "eu-west-1", Optional.empty()));
 
         signer.uploadParts("k", "u", List.of(1, 2, 3, 4, 5), List.of(Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
 
@@ -178,7 +191,7 @@ class UrlSignerTest {
         AwsCredentialsProvider credentials = StaticCredentialsProvider.create(AwsSessionCredentials.builder()
                 .accessKeyId("a").secretAccessKey("b").sessionToken("t").expirationTime(now.plusSeconds(120)).build());
         UrlSigner signer = new UrlSigner(new SigV4Sessions(credentials, "us-east-1", new UrlLifetime(LIFETIME), Clock.fixed(now, ZoneOffset.UTC),
-                new SigningKeys()), "b", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9")));
+                new SigningKeys()), S3Location.of("b", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9"))));
 
         SignedRequest signed = signer.uploadPart("k", "u", 1, Map.of());
 
@@ -191,8 +204,7 @@ class UrlSignerTest {
         AwsCredentialsProvider broken = () -> {
             throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
         };
-        UrlSigner signer = new UrlSigner(new SigV4Sessions(broken, "eu-west-1", new UrlLifetime(LIFETIME), Clock.systemUTC(), new SigningKeys()),
-                "uploads", "eu-west-1", Optional.empty());
+        UrlSigner signer = new UrlSigner(new SigV4Sessions(broken, "eu-west-1", new UrlLifetime(LIFETIME), Clock.systemUTC(), new SigningKeys()), S3Location.of("uploads", "eu-west-1", Optional.empty()));
 
         assertThatThrownBy(() -> signer.uploadPart("k", "u", 1, Map.of()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));

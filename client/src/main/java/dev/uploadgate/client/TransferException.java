@@ -3,20 +3,21 @@ package dev.uploadgate.client;
 import java.util.Optional;
 
 /**
- * A transfer that did not finish, with what kind of failure it was, what (if anything) it left on
- * the server, and, in its message, what to do next.
+ * An upload or download that did not finish (the one failure type of both directions), with what
+ * kind of failure it was, what (if anything) it left on the server, and, in its message, what to
+ * do next.
  *
  * <pre>{@code
  * try {
  *     uploader.upload(file);
- * } catch (UploadException e) {
+ * } catch (TransferException e) {
  *     if (e.leftBehind()) {
  *         uploader.abort(e.key().orElseThrow(), e.uploadId().orElseThrow());
  *     }
  * }
  * }</pre>
  */
-public final class UploadException extends RuntimeException {
+public final class TransferException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** What went wrong, coarsely: callers and the CLI's exit codes switch on it. */
@@ -40,11 +41,11 @@ public final class UploadException extends RuntimeException {
     private final String uploadId;
     private final boolean leftBehind;
 
-    UploadException(Kind kind, String message, Throwable cause) {
+    TransferException(Kind kind, String message, Throwable cause) {
         this(kind, message, cause, 0, null, null, null, false);
     }
 
-    UploadException(Kind kind, String message, Throwable cause, int status, String errorCode,
+    TransferException(Kind kind, String message, Throwable cause, int status, String errorCode,
                     String key, String uploadId, boolean leftBehind) {
         super(message, cause);
         this.kind = kind;
@@ -55,13 +56,13 @@ public final class UploadException extends RuntimeException {
         this.leftBehind = leftBehind;
     }
 
-    static UploadException refused(int status, String errorCode, String message) {
-        return new UploadException(Kind.REFUSED, message, null, status, errorCode, null, null, false);
+    static TransferException refused(int status, String errorCode, String message) {
+        return new TransferException(Kind.REFUSED, message, null, status, errorCode, null, null, false);
     }
 
     /** The same failure, told what became of the upload it happened in. */
-    UploadException withUpload(String key, String uploadId, boolean leftBehind, String whatNext) {
-        UploadException e = new UploadException(kind, getMessage() + "; " + whatNext, getCause(), status, errorCode,
+    TransferException withUpload(String key, String uploadId, boolean leftBehind, String whatNext) {
+        TransferException e = new TransferException(kind, getMessage() + "; " + whatNext, getCause(), status, errorCode,
                 key, uploadId, leftBehind);
         e.setStackTrace(getStackTrace());
         for (Throwable suppressed : getSuppressed()) {
