@@ -83,9 +83,12 @@ public final class LocalMode implements AutoCloseable {
     /**
      * Starts everything and returns once requests are answered.
      *
+     * Public so other modules' tests can run the gateway in their JVM (the client's tests do, with
+     * --in-process).
+     *
      * @param workDir where ./template.yaml and ./web/ are looked for when no --template is given
      */
-    static LocalMode start(LocalOptions options, Path workDir) throws Exception {
+    public static LocalMode start(LocalOptions options, Path workDir) throws Exception {
         SamTemplate template = template(options.template(), workDir);
         // Before anything listens: a missing build fails at once, in one line.
         Optional<RuntimeFiles> runtimeFiles = options.inProcess() ? Optional.empty() : Optional.of(RuntimeFiles.besideLocalMode());
@@ -183,7 +186,8 @@ public final class LocalMode implements AutoCloseable {
         return invokers;
     }
 
-    int port() {
+    /** The gateway's port on 127.0.0.1 (the one picked when --port was 0). */
+    public int port() {
         return gateway.port();
     }
 
