@@ -24,15 +24,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A loopback HTTP proxy in front of the S3 server that forwards every request as it came (Host
+ * A loopback HTTP proxy in front of the S3 server (or of local mode's API gateway) that forwards every request as it came (Host
  * included, so presigned signatures still match) and, on the requests a test chooses, fails
  * instead: drops the connection, answers 500/503, answers 403 as S3 does for an expired URL, or
- * forwards the body with one byte changed (corruption on the wire).
+ * forwards the body with one byte changed (corruption on the wire), or forwards it and then loses
+ * the answer (the server acted; the client sees an error).
  * It logs every request, so tests can count exactly how many were sent and retried.
  */
 public final class FaultProxy implements AutoCloseable {
     /** What to do with one request. */
-    public sealed interface Action permits Forward, Drop, Answer, Hold, Corrupt {
+    public sealed interface Action permits Forward, Drop, Answer, Hold, Corrupt, Lose {
     }
 
     /** Forward it to S3. */
@@ -58,6 +59,10 @@ public final class FaultProxy implements AutoCloseable {
     public record Corrupt() implements Action {
     }
 
+    /** Forward it and let the server act, then answer this status instead of the server's answer. */
+    public record Lose(int status) implements Action {
+    }
+
     public static final Action FORWARD = new Forward();
     public static final Action CORRUPT = new Corrupt();
     public static final Action DROP = new Drop();
@@ -65,6 +70,12 @@ public final class FaultProxy implements AutoCloseable {
     public static Action status(int status) {
         return new Answer(status, "<Error><Code>" + (status == 503 ? "SlowDown" : "InternalError")
                 + "</Code><Message>injected by the test</Message></Error>", Map.of());
+    }
+
+    /** An API error answer (JSON, as the API's own errors are) instead of forwarding. */
+    public static Action apiStatus(int status) {
+        return new Answer(status, "{\"code\":\"ServiceUnavailable\",\"message\":\"injected by the test\"}",
+                Map.of("content-type", "application/json"));
     }
 
     public static Action expired() {
@@ -160,10 +171,21 @@ public final class FaultProxy implements AutoCloseable {
             byte[] requestBody = body.readAllBytes();
             if (action instanceof Answer answer) {
                 byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-                answer.headers().forEach(exchange.getResponseHeaders()::set);
                 exchange.getResponseHeaders().set("content-type", "application/xml");
+                answer.headers().forEach(exchange.getResponseHeaders()::set);
                 exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
                 exchange.getResponseBody().write(bytes);
+                exchange.close();
+                return;
+            }
+            if (action instanceof Lose lose) {
+                if (send(exchange, method, uri, requestBody) != null) {
+                    byte[] bytes = "{\"code\":\"ServiceUnavailable\",\"message\":\"answer lost, injected by the test\"}"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("content-type", "application/json");
+                    exchange.sendResponseHeaders(lose.status(), bytes.length);
+                    exchange.getResponseBody().write(bytes);
+                }
                 exchange.close();
                 return;
             }
@@ -177,19 +199,8 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void forward(HttpExchange exchange, String method, URI uri, byte[] requestBody, boolean corruptAnswer) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + uri.getRawPath()
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
-                .method(method, requestBody.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(requestBody));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        HttpResponse<byte[]> response = send(exchange, method, uri, requestBody);
+        if (response == null) {
             exchange.close();
             return;
         }
@@ -211,6 +222,24 @@ public final class FaultProxy implements AutoCloseable {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
+    }
+
+    /** The request sent on as it came, Host included; null when interrupted. */
+    private HttpResponse<byte[]> send(HttpExchange exchange, String method, URI uri, byte[] requestBody) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + uri.getRawPath()
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
+                .method(method, requestBody.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            return upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     @Override
