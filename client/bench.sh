@@ -14,7 +14,8 @@
 #
 #   client/bench.sh --checksums [--rounds 7] [--mib 256]
 #
-# --stand-in runs the API handlers and S3Proxy from this module's test code instead of local mode.
+# --stand-in runs local mode in process (handlers in its JVM) with S3Proxy from this module's test code
+# instead of local.jar.
 set -eu
 cd "$(dirname "$0")"
 if [ "${1:-}" = "--checksums" ]; then

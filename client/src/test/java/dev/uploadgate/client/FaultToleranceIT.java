@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Failures injected on chosen requests by the proxy in front of S3 (or by the API stand-in): the
+ * Failures injected on chosen requests by the proxies in front of S3 and of the API: the
  * transfer must still bring the right bytes, and send exactly as many requests as the retry
  * policy allows, no more.
  */
@@ -82,7 +82,7 @@ class FaultToleranceIT {
         UploadResult result = uploader.upload(file);
 
         assertThat(partPuts()).containsExactlyInAnyOrderEntriesOf(Map.of(1, 1L, 2, 2L, 3, 1L));
-        assertThat(stack.api().calls().stream().filter(c -> c.routeKey().endsWith("/batch"))
+        assertThat(stack.api().seen().stream().filter(c -> c.path().endsWith("/batch"))
                 .flatMap(c -> Arrays.stream(c.query().get("partNumbers").split(","))))
                 .as("part 2 presigned again, the others once").containsExactlyInAnyOrder("1", "2", "2", "3");
         assertStored(result);
@@ -98,7 +98,7 @@ class FaultToleranceIT {
         assertThat(failure.getMessage()).contains("part 2", "after " + ATTEMPTS + " attempts", "was aborted");
         assertThat(failure.leftBehind()).isFalse();
         assertThat(partPuts().get(2)).isEqualTo(ATTEMPTS);
-        assertThat(stack.api().calls()).filteredOn(c -> c.method().equals("DELETE")).hasSize(1);
+        assertThat(stack.api().seen()).filteredOn(c -> c.method().equals("DELETE")).hasSize(1);
         assertThat(stack.uploadExists(failure.key().orElseThrow(), failure.uploadId().orElseThrow())).isFalse();
     }
 
@@ -137,7 +137,7 @@ class FaultToleranceIT {
         assertThat(failure.errorCode()).contains("BadDigest");
         assertThat(failure.getMessage()).contains("part 2", "BadDigest", "CRC32C", "changes them", "was aborted");
         assertThat(partPuts().get(2)).isEqualTo(ATTEMPTS);
-        assertThat(stack.api().calls()).noneMatch(c -> c.routeKey().endsWith("/complete"));
+        assertThat(stack.api().seen()).noneMatch(c -> c.path().endsWith("/complete"));
         assertThat(stack.uploadExists(failure.key().orElseThrow(), failure.uploadId().orElseThrow())).isFalse();
         assertThat(stack.objectExists(failure.key().orElseThrow())).isFalse();
     }
@@ -196,35 +196,38 @@ class FaultToleranceIT {
     @Test
     void upload_apiAnswers503OnComplete_retriesTheCall() {
         AtomicInteger completes = new AtomicInteger();
-        stack.api().faults(call -> call.routeKey().endsWith("/complete") && completes.incrementAndGet() == 1 ? 503 : 0);
+        stack.api().rules(call -> call.path().endsWith("/complete") && completes.incrementAndGet() == 1
+                ? FaultProxy.apiStatus(503) : FaultProxy.FORWARD);
 
         UploadResult result = uploader.upload(file);
 
-        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().endsWith("/complete")).hasSize(2);
+        assertThat(stack.api().seen()).filteredOn(c -> c.path().endsWith("/complete")).hasSize(2);
         assertStored(result);
     }
 
     @Test
     void upload_completeDoneButItsAnswerLost_asksAgainAndGetsTheSameObject() {
         AtomicInteger completes = new AtomicInteger();
-        stack.api().faults(call -> call.routeKey().endsWith("/complete") && completes.incrementAndGet() == 1 ? -504 : 0);
+        stack.api().rules(call -> call.path().endsWith("/complete") && completes.incrementAndGet() == 1
+                ? new FaultProxy.Lose(504) : FaultProxy.FORWARD);
 
         UploadResult result = uploader.upload(file);
 
-        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().endsWith("/complete")).hasSize(2);
-        assertThat(stack.api().calls()).noneMatch(c -> c.method().equals("DELETE"));
+        assertThat(stack.api().seen()).filteredOn(c -> c.path().endsWith("/complete")).hasSize(2);
+        assertThat(stack.api().seen()).noneMatch(c -> c.method().equals("DELETE"));
         assertStored(result);
     }
 
     @Test
     void upload_apiRefusesCreate_failsAtOnceWithItsCode() {
-        stack.api().faults(call -> call.routeKey().equals("POST /s3/multipart") ? 415 : 0);
+        stack.api().rules(call -> call.method().equals("POST") && call.path().equals("/s3/multipart")
+                ? FaultProxy.apiStatus(415) : FaultProxy.FORWARD);
 
         TransferException failure = catchThrowableOfType(TransferException.class, () -> uploader.upload(file));
 
         assertThat(failure.kind()).isEqualTo(TransferException.Kind.REFUSED);
         assertThat(failure.status()).isEqualTo(415);
-        assertThat(stack.api().calls()).hasSize(1);
+        assertThat(stack.api().seen()).hasSize(1);
     }
 
     @Test
@@ -243,7 +246,7 @@ class FaultToleranceIT {
         assertThat(result.verification()).isEqualTo("full-object CRC32C");
         long ranges = (bytes.length + 2 * MIB - 1) / (2 * MIB);
         assertThat(stack.proxy().count(FaultProxy.Seen::isRangeGet)).isEqualTo(ranges + 1 + 1 + 2);
-        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().equals("GET /s3/download")).hasSize(2);
+        assertThat(stack.api().seen()).filteredOn(c -> c.method().equals("GET") && c.path().equals("/s3/download")).hasSize(2);
     }
 
     @Test

@@ -83,12 +83,12 @@ class ResumeIT {
         Path file = TestFiles.write(dir, "completed.bin", bytes);
         Path state = dir.resolve("completed.state");
         CountDownLatch completing = new CountDownLatch(1);
-        stack.api().faults(call -> {
-            if (call.routeKey().endsWith("/complete")) {
+        stack.api().rules(call -> {
+            if (call.path().endsWith("/complete")) {
                 completing.countDown();
                 sleep(500); // the client is interrupted meanwhile; the API completes all the same, as a Lambda would
             }
-            return 0;
+            return FaultProxy.FORWARD;
         });
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread upload = new Thread(() -> {

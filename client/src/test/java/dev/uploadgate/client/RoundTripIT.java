@@ -112,9 +112,9 @@ class RoundTripIT {
 
         uploader.upload(file);
 
-        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().endsWith("/batch")).isNotEmpty().allSatisfy(batch ->
+        assertThat(stack.api().seen()).filteredOn(c -> c.path().endsWith("/batch")).isNotEmpty().allSatisfy(batch ->
                 assertThat(batch.query().get("checksums").split(",")).hasSameSizeAs(batch.query().get("partNumbers").split(",")));
-        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().endsWith("/batch"))
+        assertThat(stack.api().seen()).filteredOn(c -> c.path().endsWith("/batch"))
                 .flatMap(c -> List.of(c.query().get("partNumbers").split(","))).containsExactlyInAnyOrder("1", "2", "3");
         assertThat(stack.proxy().seen()).filteredOn(FaultProxy.Seen::isPartPut)
                 .extracting(put -> put.headers().get("content-length")).containsExactlyInAnyOrder("5242880", "5242880", "5");
@@ -142,9 +142,9 @@ class RoundTripIT {
 
         UploadResult result = bound.upload(file);
 
-        assertThat(stack.api().calls()).filteredOn(c -> c.routeKey().endsWith("/{partNumber}"))
+        assertThat(stack.api().seen()).filteredOn(c -> c.method().equals("GET") && c.path().matches("/s3/multipart/[^/]+/\\d+"))
                 .extracting(c -> c.query().get("contentMD5")).hasSize(2).allMatch(md5 -> md5.matches("[A-Za-z0-9+/]{22}=="));
-        assertThat(stack.api().calls()).noneMatch(c -> c.routeKey().endsWith("/batch"));
+        assertThat(stack.api().seen()).noneMatch(c -> c.path().endsWith("/batch"));
         assertSameBytes(result.key(), bytes);
     }
 

@@ -232,7 +232,7 @@ public final class UploadBenchmark {
     private static void report(List<Measured> results, long size, long partSize, int concurrency, boolean standIn) {
         System.out.printf(Locale.ROOT, "File %d bytes (%.0f MiB), part size %d MiB, concurrency %d, %d cores, Java %s, server: %s%n%n",
                 size, size / 1048576.0, partSize >> 20, concurrency, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), standIn ? "in-repo stand-in (API handlers + S3Proxy, filesystem)" : "local mode");
+                System.getProperty("java.version"), standIn ? "in-repo stand-in (local mode in process + S3Proxy, filesystem)" : "local mode");
         System.out.println("| uploader | exit | wall s | MB/s | CPU s (user+sys) | peak RSS MiB |");
         System.out.println("|---|---|---|---|---|---|");
         for (Measured m : results) {

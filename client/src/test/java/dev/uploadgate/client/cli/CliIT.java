@@ -115,8 +115,8 @@ class CliIT {
         Path file = TestFiles.write(dir, "done.bin", bytes);
         Path state = dir.resolve("done.state");
         CountDownLatch completing = new CountDownLatch(1);
-        stack.api().faults(call -> {
-            if (call.routeKey().endsWith("/complete")) {
+        stack.api().rules(call -> {
+            if (call.path().endsWith("/complete")) {
                 completing.countDown();
                 try {
                     Thread.sleep(1000); // the CLI is killed meanwhile; the API completes all the same
@@ -124,7 +124,7 @@ class CliIT {
                     Thread.currentThread().interrupt();
                 }
             }
-            return 0;
+            return FaultProxy.FORWARD;
         });
 
         Process first = start(null, "upload", file.toString(), "--part-size", "5MiB", "--state", state.toString(), "--json");

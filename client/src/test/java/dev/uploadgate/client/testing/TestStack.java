@@ -1,9 +1,9 @@
 package dev.uploadgate.client.testing;
 
 import dev.uploadgate.functions.testing.S3ProxyServer;
+import dev.uploadgate.local.LocalMode;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The whole system on loopback ports: S3Proxy with SigV4 enforced, a {@link FaultProxy} in front
  * of it (every presigned URL points at the proxy, and the API's own S3 calls pass through it too),
- * and the API's handlers behind an {@link ApiServer}. One per test run (see {@link TestStackExtension}).
+ * and local mode's gateway (routes and events from template.yaml, handlers in this JVM) behind a
+ * second {@link FaultProxy}, so tests can see and break API calls too. One per test run (see
+ * {@link TestStackExtension}).
  */
 public final class TestStack implements AutoCloseable {
     static {
@@ -22,11 +24,13 @@ public final class TestStack implements AutoCloseable {
 
     private final S3ProxyServer s3;
     private final FaultProxy proxy;
-    private final ApiServer api;
+    private final LocalMode local;
+    private final FaultProxy api;
 
-    private TestStack(S3ProxyServer s3, FaultProxy proxy, ApiServer api) {
+    private TestStack(S3ProxyServer s3, FaultProxy proxy, LocalMode local, FaultProxy api) {
         this.s3 = s3;
         this.proxy = proxy;
+        this.local = local;
         this.api = api;
     }
 
@@ -34,14 +38,17 @@ public final class TestStack implements AutoCloseable {
         S3ProxyServer s3 = S3ProxyServer.start();
         FaultProxy proxy = FaultProxy.start(s3.endpoint());
         // The functions reach S3 through the fault proxy, so tests can break their S3 calls too.
-        return new TestStack(s3, proxy, ApiServer.start(s3.environment(Map.of("S3_ENDPOINT_URL", proxy.endpoint().toString()))));
+        LocalMode local = LocalModes.inProcess(s3, proxy.endpoint(), 300);
+        return new TestStack(s3, proxy, local, FaultProxy.start(URI.create("http://127.0.0.1:" + local.port())));
     }
 
+    /** The API as the client calls it: through the API's fault proxy. */
     public URI apiUrl() {
-        return api.url();
+        return api.endpoint();
     }
 
-    public ApiServer api() {
+    /** The proxy in front of the API: its log of calls, and the faults a test asks for. */
+    public FaultProxy api() {
         return api;
     }
 
@@ -84,6 +91,7 @@ public final class TestStack implements AutoCloseable {
     @Override
     public void close() throws IOException {
         api.close();
+        local.close();
         proxy.close();
         s3.close();
     }
