@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,11 +209,22 @@ class FaultToleranceIT {
     @Test
     void upload_completeDoneButItsAnswerLost_asksAgainAndGetsTheSameObject() {
         AtomicInteger completes = new AtomicInteger();
-        stack.api().rules(call -> call.path().endsWith("/complete") && completes.incrementAndGet() == 1
-                ? new FaultProxy.Lose(504) : FaultProxy.FORWARD);
+        AtomicBoolean storedBeforeTheRetry = new AtomicBoolean();
+        stack.api().rules(call -> {
+            if (!call.path().endsWith("/complete")) {
+                return FaultProxy.FORWARD;
+            }
+            if (completes.incrementAndGet() == 1) {
+                return new FaultProxy.Lose(504);
+            }
+            // The lost answer's complete did run: the object is there before the client asks again.
+            storedBeforeTheRetry.set(stack.objectExists(call.query().get("key")));
+            return FaultProxy.FORWARD;
+        });
 
         UploadResult result = uploader.upload(file);
 
+        assertThat(storedBeforeTheRetry).isTrue();
         assertThat(stack.api().seen()).filteredOn(c -> c.path().endsWith("/complete")).hasSize(2);
         assertThat(stack.api().seen()).noneMatch(c -> c.method().equals("DELETE"));
         assertStored(result);
