@@ -260,7 +260,8 @@ class CliIT {
     }
 
     private static Path jar() {
-        Path jar = Path.of(System.getProperty("upload.jar", "target/upload.jar"));
+        // Absolute: the CLI runs in a temporary folder, and surefire (unlike failsafe) does not set upload.jar.
+        Path jar = Path.of(System.getProperty("upload.jar", "target/upload.jar")).toAbsolutePath();
         assertThat(jar).as("run mvn package first").exists();
         return jar;
     }

@@ -124,7 +124,9 @@ class LocalModeIT {
     }
 
     private Run cli(String accessKey, String secretKey, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", System.getProperty("upload.jar", "target/upload.jar")));
+        // Absolute: the CLI runs in a temporary folder, and surefire (unlike failsafe) does not set upload.jar.
+        Path jar = Path.of(System.getProperty("upload.jar", "target/upload.jar")).toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--api", api));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
