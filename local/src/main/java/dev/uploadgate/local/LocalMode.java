@@ -135,6 +135,13 @@ public final class LocalMode implements AutoCloseable {
                     iamAuth.isPresent() ? "SigV4 required from " + options.iamUsers().size() + " IAM user(s)" : "open API (no authentication)");
             LOG.info("functions run {}", runtimes.isPresent() ? "in Lambda runtime processes, at most " + options.maxEnvironments()
                     + " at once, started on first use" : "inside this JVM (--in-process)");
+            for (String option : List.of("UseAccelerateEndpoint", "UseDualStackEndpoint")) {
+                if ("true".equalsIgnoreCase(options.parameters().get(option))) {
+                    // The functions sign for the S3 endpoint they are given, which wins over both options.
+                    LOG.info("{}=true is ignored here: the S3 server at {} has no accelerate or dual-stack host, so URLs name it",
+                            option, s3.endpoint());
+                }
+            }
             return new LocalMode(gateway, embedded, runtimes, s3, options.bucket());
         } catch (Exception | Error e) {
             gateway.close();

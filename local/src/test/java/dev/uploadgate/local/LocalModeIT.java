@@ -56,6 +56,19 @@ class LocalModeIT {
     }
 
     @Test
+    void start_accelerateAndDualStack_areIgnoredAndUrlsNameTheLocalS3() throws Exception {
+        LocalOptions options = LocalOptions.parse(List.of("--port", "0", "--data", data.toString(), "--in-process",
+                "--parameter", "UseAccelerateEndpoint=true", "--parameter", "UseDualStackEndpoint=true"));
+
+        try (LocalMode local = LocalMode.start(options, Path.of(".."))) {
+            JsonNode put = JSON.readTree(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port()
+                    + "/s3/params?filename=a.txt&type=text%2Fplain&method=PUT&size=1")).build()).body());
+
+            assertThat(put.get("url").asText()).startsWith(local.s3().endpoint().toString());
+        }
+    }
+
+    @Test
     void start_projectTemplate_everyHandlerStartsAndBucketAllowsThePageOrigin() throws Exception {
         LocalOptions options = LocalOptions.parse(List.of("--port", "0", "--data", data.toString()));
 
