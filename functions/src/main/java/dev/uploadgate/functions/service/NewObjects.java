@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The checks every new object passes, however it is uploaded: content type allowed, declared size
@@ -37,7 +38,7 @@ public final class NewObjects {
 
     /** A single-request upload (POST form or PUT): its key has no upload descriptor. */
     public NewObject check(Owner owner, NewObjectRequest request) {
-        return checked(owner, request, UploadDescriptor.NONE);
+        return checked(owner, request, size -> UploadDescriptor.NONE);
     }
 
     /**
@@ -52,15 +53,15 @@ public final class NewObjects {
             throw ApiException.invalidField("partSize", request.partSize().getAsLong(), "needs size: a part size applies to a declared size");
         }
         Optional<UploadChecksum> checksum = uploadChecksum(request);
-        UploadDescriptor descriptor = UploadDescriptor.unsized(checksum);
-        if (request.size().isPresent()) {
-            long size = ObjectSizes.requireWithinLimit("size", request.size().getAsLong(), settings.maxObjectSize());
+        return checked(owner, request, size -> {
+            if (size.isEmpty()) {
+                return UploadDescriptor.unsized(checksum);
+            }
             long partSize = request.partSize().isPresent()
-                    ? PartSizing.requirePartSize("partSize", request.partSize().getAsLong(), size)
-                    : PartSizing.partSizeFor(size);
-            descriptor = UploadDescriptor.sized(size, partSize, checksum);
-        }
-        return checked(owner, request, descriptor);
+                    ? PartSizing.requirePartSize("partSize", request.partSize().getAsLong(), size.getAsLong())
+                    : PartSizing.partSizeFor(size.getAsLong());
+            return UploadDescriptor.sized(size.getAsLong(), partSize, checksum);
+        });
     }
 
     private static Optional<UploadChecksum> uploadChecksum(NewObjectRequest request) {
@@ -74,11 +75,16 @@ public final class NewObjects {
                 request.checksumType()));
     }
 
-    private NewObject checked(Owner owner, NewObjectRequest request, UploadDescriptor descriptor) {
+    /**
+     * The checks every new object passes, in one order (type, size, then what the descriptor checks
+     * of the size), then the key with the descriptor the checked size makes.
+     */
+    private NewObject checked(Owner owner, NewObjectRequest request, Function<OptionalLong, UploadDescriptor> descriptorFor) {
         String contentType = settings.contentTypes().require("type", request.type());
         OptionalLong size = request.size().isPresent()
                 ? OptionalLong.of(ObjectSizes.requireWithinLimit("size", request.size().getAsLong(), settings.maxObjectSize()))
                 : OptionalLong.empty();
+        UploadDescriptor descriptor = descriptorFor.apply(size);
         Map<String, String> metadata = UserMetadata.sanitize(request.metadata());
         String fileName = FileNames.sanitize("filename", request.filename());
         return new NewObject(keys.newKey(owner, fileName, descriptor), contentType, size, metadata,
