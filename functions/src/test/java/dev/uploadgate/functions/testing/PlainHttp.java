@@ -38,12 +38,11 @@ public final class PlainHttp {
                 request.header(name, value);
             }
         });
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(request.build());
     }
 
     public static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     /** A browser-style multipart/form-data POST: the fields in order, then the file last. */
@@ -62,7 +61,23 @@ public final class PlainHttp {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(concat(parts)))
                 .build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return send(request);
+    }
+
+    /**
+     * Sends once more, as browsers and curl do, when a kept-alive connection turns out to have been
+     * closed before any byte of the answer: a server that refuses a request before reading its body
+     * (S3Proxy's 403 for a bad signature) may close the connection just after the pool took it back.
+     */
+    private static HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("received no bytes")) {
+                throw e;
+            }
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     /** Deterministic pseudo-random bytes, so a failure reproduces. */
