@@ -7,7 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,46 +18,55 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Cold start of every function, measured from the parent: for each run it starts a fresh JVM with
  * the class path SAM packages (the module's classes and runtime dependencies) plus the small
  * {@link ColdStartLauncher}, and times from process start to the launcher's {@code RESPONSE} line.
- * The same is done, interleaved, for {@link NaiveHandler}, so every ratio compares runs made at
- * the same moment. Variants: default flags, an AppCDS archive and (with a JDK 25) its AOT cache,
- * each archive made by one training run of that same function and handler.
+ * Every handler kind is launched in the same loop, interleaved, so every ratio compares runs made
+ * at the same moment:
+ * <ul>
+ *   <li>{@code ours}: the function's stream handler (bytes in, the functions' one ObjectMapper);</li>
+ *   <li>{@code typed}: the same handler behind the typed {@code RequestHandler} interface, so the
+ *   Lambda runtime's event serializer reads the event and writes the response (presign-part and
+ *   create only; see {@code TypedApiHandler});</li>
+ *   <li>{@code before}: another checkout's build of the same function ({@code --before DIR});</li>
+ *   <li>{@code naive}: {@link NaiveHandler}, the baseline.</li>
+ * </ul>
+ * Variants: default flags, an AppCDS archive and (with a JDK 25) its AOT cache, each archive made
+ * by one training run of that same function and handler.
  *
- * <p>The local S3 server is local mode's ({@code local/target/local.jar --port 0}). Multipart
- * events that need a real upload (complete, list, abort) are rewritten for a fresh upload made
- * just before each run, so complete answers 200 after its three S3 calls.
+ * <p>The S3 server is S3Proxy in this JVM ({@link BenchS3}). Multipart events that need a real
+ * upload (complete, list, abort) are rewritten for a fresh upload made just before each run, so
+ * complete answers 200 after its three S3 calls.
+ *
+ * <p>A variant ending in {@code -noendpoint} runs without {@code S3_ENDPOINT_URL}, as Lambda does:
+ * the SDK resolves its own S3 host ({@code <bucket>.s3.amazonaws.com}) and connects with TLS to
+ * port 443, where {@link AwsS3Host} and {@link BenchS3} make that host this machine. For that,
+ * every child JVM (all variants alike, so they differ only in the override) gets two flags,
+ * {@code -Djdk.net.hosts.file} and {@code -Djavax.net.ssl.trustStore}; a variant ending in
+ * {@code -noplumbing} runs without them (endpoint override only), to measure what they cost.
  *
  * <p>Variant {@code jdk17-primed} runs the handler's SnapStart priming first and reports, for
- * ours, the time from the end of priming to the response (in process, restore not included); the
- * baseline cannot be primed and runs as with default flags.
+ * ours and before, the time from the end of priming to the response (in process, restore not
+ * included); typed and naive are not primed and run as with default flags.
  *
- * <p>A variant ending in {@code -noendpoint} runs without {@code S3_ENDPOINT_URL}, as Lambda does (the
- * production cold path: the SDK's and our own endpoint code for AWS hosts); only the functions that
- * sign without calling S3 (presign-part for a sized upload, presign-object for a PUT) can answer
- * that way here, as no AWS endpoint is reachable.
- *
- * <p>Arguments: {@code --runs N} (10), {@code --functions a,b} (all), {@code --variants a,b}
- * ({@code jdk17-noendpoint,jdk17,jdk17-cds-noendpoint,jdk17-cds,jdk25,jdk25-aot,jdk17-primed}), {@code --java17 HOME}, {@code --java25 HOME},
- * {@code --out DIR} (target/bench).
+ * <p>Arguments: {@code --runs N} (10), {@code --functions a,b} (all),
+ * {@code --variants a,b} ({@code jdk17-noendpoint,jdk17,jdk17-cds-noendpoint,jdk17-cds}; others:
+ * {@code jdk25}, {@code jdk25-aot}, their {@code -noendpoint}, {@code jdk17-primed},
+ * {@code jdk17-noplumbing}), {@code --kinds a,b} ({@code ours,typed,before,naive}; before only with
+ * {@code --before}), {@code --before DIR} (the other checkout's {@code functions} folder, built:
+ * {@code target/classes} and {@code target/runtime.classpath}), {@code --java17 HOME},
+ * {@code --java25 HOME}, {@code --out DIR} (target/bench).
  */
 public final class ColdStartBenchmark {
     /** The template's JAVA_TOOL_OPTIONS, for every JVM here (ours and the baseline alike). */
@@ -74,18 +82,20 @@ public final class ColdStartBenchmark {
         FUNCTIONS.put("presign-object", new String[] {"PresignObjectHandler", "presign-put-object.json"});
     }
 
+    /** The functions that have a typed twin in the bench sources. */
+    private static final Set<String> TYPED = Set.of("presign-part", "create");
+    private static final String HANDLERS = "dev.uploadgate.functions.handler.";
+    private static final String DEFAULT_VARIANTS = "jdk17-noendpoint,jdk17,jdk17-cds-noendpoint,jdk17-cds";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A variant suffix: the same JVM without S3_ENDPOINT_URL, as on Lambda. */
     private static final String NO_ENDPOINT = "-noendpoint";
-    private static final Set<String> SIGN_ONLY = Set.of("presign-part", "presign-object");
+    /** A variant suffix: with the endpoint override and without the hosts-file and trust-store flags. */
+    private static final String NO_PLUMBING = "-noplumbing";
 
     private final Map<String, String> options;
     private final Path out;
     private final Path events = Path.of("..", "events");
-    private String s3Endpoint;
-    private String accessKey;
-    private String secretKey;
-    private String bucket;
     private S3Client s3;
 
     private ColdStartBenchmark(Map<String, String> options) {
@@ -105,47 +115,58 @@ public final class ColdStartBenchmark {
         Files.createDirectories(out);
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
         List<String> functions = List.of(options.getOrDefault("functions", String.join(",", FUNCTIONS.keySet())).split(","));
-        List<String> variants = new ArrayList<>(List.of(options.getOrDefault("variants",
-                "jdk17-noendpoint,jdk17,jdk17-cds-noendpoint,jdk17-cds,jdk25,jdk25-aot,jdk17-primed").split(",")));
-        Path java17 = Path.of(options.getOrDefault("java17", "/usr/lib/jvm/java-17-openjdk-amd64"), "bin", "java");
+        List<String> variants = new ArrayList<>(List.of(options.getOrDefault("variants", DEFAULT_VARIANTS).split(",")));
+        List<String> kinds = new ArrayList<>(List.of(options.getOrDefault("kinds", "ours,typed,before,naive").split(",")));
+        Path java17Home = Path.of(options.getOrDefault("java17", "/usr/lib/jvm/java-17-openjdk-amd64"));
+        Path java17 = java17Home.resolve("bin").resolve("java");
         Path java25 = Path.of(options.getOrDefault("java25", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
         if (!Files.isExecutable(java25)) {
             variants.removeIf(v -> v.startsWith("jdk25"));
         }
+        Optional<Path> before = Optional.ofNullable(options.get("before")).map(Path::of);
+        if (before.isEmpty()) {
+            kinds.remove("before");
+        }
 
-        String ours = classPath(true);
-        String naive = classPath(false);
-        Process local = startLocalMode();
-        try {
-            s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create(s3Endpoint)).forcePathStyle(true)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                    .build();
-            Map<String, Series> results = new LinkedHashMap<>();
+        Map<String, String> classPaths = new LinkedHashMap<>();
+        classPaths.put("ours", classPath(Path.of("target", "classes"), Path.of("target", "bench", "runtime.classpath"), "ours", false));
+        classPaths.put("typed", classPaths.get("ours"));
+        classPaths.put("naive", classPath(Path.of("target", "classes"), Path.of("target", "bench", "runtime.classpath"), "naive", true));
+        before.ifPresent(dir -> classPaths.put("before", classPath(dir.resolve("target").resolve("classes"),
+                dir.resolve("target").resolve("runtime.classpath"), "before", false)));
+
+        AwsS3Host aws = AwsS3Host.create(out.resolve("aws-s3-host"), java17Home, BenchS3.BUCKET, BenchS3.REGION);
+        boolean tls = variants.stream().anyMatch(v -> v.endsWith(NO_ENDPOINT));
+        Path data = out.resolve("s3-data");
+        try (BenchS3 server = BenchS3.start(data, tls ? Optional.of(aws) : Optional.empty())) {
+            s3 = server.admin();
+            Map<String, LaunchSeries> results = new LinkedHashMap<>();
             // Training (archives) and one discarded run per combination, so the page cache is warm for all.
             for (String function : functions) {
                 for (String variant : variants) {
-                    if (!measured(function, variant)) {
-                        continue;
-                    }
-                    for (boolean isOurs : new boolean[] {true, false}) {
+                    for (String kind : kinds(kinds, function)) {
                         Path java = variant.startsWith("jdk25") ? java25 : java17;
-                        String archive = out.resolve(function + "-" + (isOurs ? "ours" : "naive") + "-" + variant).toString();
-                        List<String> training = switch (baseVariant(variant)) {
-                            case "jdk17-cds" -> List.of("-XX:ArchiveClassesAtExit=" + archive + ".jsa");
-                            case "jdk25-aot" -> List.of("-XX:AOTCacheOutput=" + archive + ".aot");
-                            default -> List.of();
-                        };
-                        boolean primed = isOurs && variant.equals("jdk17-primed");
-                        boolean endpoint = !variant.endsWith(NO_ENDPOINT);
-                        launch(java, training, isOurs ? ours : naive, function, isOurs, primed, endpoint);
-                        results.put(key(function, variant, isOurs), new Series(java, primed, endpoint, switch (baseVariant(variant)) {
-                            case "jdk17-cds" -> List.of("-XX:SharedArchiveFile=" + archive + ".jsa");
-                            case "jdk25-aot" -> List.of("-XX:AOTCache=" + archive + ".aot");
-                            default -> List.of();
-                        }));
+                        String archive = out.resolve(function + "-" + kind + "-" + variant).toString();
+                        List<String> plumbing = variant.endsWith(NO_PLUMBING) ? List.of() : aws.jvmFlags();
+                        List<String> training = new ArrayList<>(plumbing);
+                        List<String> flags = new ArrayList<>(plumbing);
+                        switch (baseVariant(variant)) {
+                            case "jdk17-cds" -> {
+                                training.add("-XX:ArchiveClassesAtExit=" + archive + ".jsa");
+                                flags.add("-XX:SharedArchiveFile=" + archive + ".jsa");
+                            }
+                            case "jdk25-aot" -> {
+                                training.add("-XX:AOTCacheOutput=" + archive + ".aot");
+                                flags.add("-XX:AOTCache=" + archive + ".aot");
+                            }
+                            default -> {
+                                // default flags: nothing to train
+                            }
+                        }
+                        boolean primed = variant.equals("jdk17-primed") && (kind.equals("ours") || kind.equals("before"));
+                        LaunchSeries series = new LaunchSeries(java, primed, !variant.endsWith(NO_ENDPOINT), List.copyOf(flags));
+                        launch(series, training, classPaths.get(kind), function, kind, server);
+                        results.put(key(function, variant, kind), series);
                     }
                 }
             }
@@ -153,64 +174,66 @@ public final class ColdStartBenchmark {
                 System.err.printf(Locale.ROOT, "run %d/%d%n", run, runs);
                 for (String function : functions) {
                     for (String variant : variants) {
-                        if (!measured(function, variant)) {
-                            continue;
-                        }
-                        for (boolean isOurs : new boolean[] {true, false}) {
-                            Series series = results.get(key(function, variant, isOurs));
-                            series.add(launch(series.java, series.flags, isOurs ? ours : naive, function, isOurs, series.primed,
-                                    series.endpoint));
+                        for (String kind : kinds(kinds, function)) {
+                            LaunchSeries series = results.get(key(function, variant, kind));
+                            series.add(launch(series, series.flags, classPaths.get(kind), function, kind, server));
                         }
                     }
                 }
             }
-            String table = table(functions, variants, results, runs);
+            String table = table(functions, variants, kinds, results, runs);
             System.out.println(table);
             Files.writeString(out.resolve("coldstart.md"), table);
-        } finally {
-            local.destroy();
-            local.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
-    /**
-     * Without an endpoint override (what Lambda runs) only the functions whose event makes no S3
-     * call can answer here: this machine reaches no AWS endpoint.
-     */
-    private static boolean measured(String function, String variant) {
-        return !variant.endsWith(NO_ENDPOINT) || SIGN_ONLY.contains(function);
+    private static List<String> kinds(List<String> kinds, String function) {
+        return kinds.stream().filter(kind -> !kind.equals("typed") || TYPED.contains(function)).toList();
     }
 
     private static String baseVariant(String variant) {
-        return variant.endsWith(NO_ENDPOINT) ? variant.substring(0, variant.length() - NO_ENDPOINT.length()) : variant;
+        for (String suffix : List.of(NO_ENDPOINT, NO_PLUMBING)) {
+            if (variant.endsWith(suffix)) {
+                return variant.substring(0, variant.length() - suffix.length());
+            }
+        }
+        return variant;
     }
 
-    private static String key(String function, String variant, boolean ours) {
-        return function + "/" + variant + "/" + ours;
+    private static String key(String function, String variant, String kind) {
+        return function + "/" + variant + "/" + kind;
+    }
+
+    private static String handlerClass(String function, String kind) {
+        String handler = FUNCTIONS.get(function)[0];
+        return switch (kind) {
+            case "ours", "before" -> HANDLERS + handler;
+            case "typed" -> HANDLERS + "Typed" + handler;
+            case "naive" -> NaiveHandler.class.getName();
+            default -> throw new IllegalArgumentException("no handler kind " + kind + " (ours, typed, before, naive)");
+        };
     }
 
     /** One launch: milliseconds from process start to the response line, its status and class count. */
-    private Sample launch(Path java, List<String> flags, String classPath, String function, boolean ours, boolean primed,
-                          boolean endpoint) throws Exception {
-        String[] spec = FUNCTIONS.get(function);
-        Path event = event(function, spec[1]);
+    private LaunchSeries.Sample launch(LaunchSeries series, List<String> flags, String classPath, String function, String kind,
+                                       BenchS3 server) throws Exception {
+        Path event = event(function, FUNCTIONS.get(function)[1]);
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
+        command.add(series.java.toString());
         command.addAll(TEMPLATE_FLAGS);
         command.addAll(flags);
-        command.addAll(List.of("-cp", classPath, ColdStartLauncher.class.getName(),
-                ours ? "dev.uploadgate.functions.handler." + spec[0] : NaiveHandler.class.getName(), event.toString()));
-        if (primed) {
+        command.addAll(List.of("-cp", classPath, ColdStartLauncher.class.getName(), handlerClass(function, kind), event.toString()));
+        if (series.primed) {
             command.add("primed");
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectError(out.resolve(function + "-" + (ours ? "ours" : "naive") + ".log").toFile());
+        Path log = out.resolve(function + "-" + kind + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("_JAVA_OPTIONS"));
-        env.putAll(Map.of("BUCKET_NAME", bucket, "KEY_PREFIX", "uploads/",
-                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", accessKey, "AWS_SECRET_ACCESS_KEY", secretKey));
-        if (endpoint) {
-            env.put("S3_ENDPOINT_URL", s3Endpoint);
+        env.putAll(Map.of("BUCKET_NAME", BenchS3.BUCKET, "KEY_PREFIX", "uploads/",
+                "AWS_REGION", BenchS3.REGION, "AWS_ACCESS_KEY_ID", BenchS3.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", BenchS3.SECRET_KEY));
+        if (series.endpoint) {
+            env.put("S3_ENDPOINT_URL", server.endpoint().toString());
         }
         long started = System.nanoTime();
         Process process = builder.start();
@@ -231,10 +254,13 @@ public final class ColdStartBenchmark {
             }
         }
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || answeredMs < 0) {
-            throw new IllegalStateException("launch failed (exit " + process.exitValue() + "): " + command
-                    + "; see " + out.resolve(function + "-" + (ours ? "ours" : "naive") + ".log"));
+            throw new IllegalStateException("launch failed (exit " + process.exitValue() + "): " + command + "; see " + log);
         }
-        return new Sample(answeredMs, status, classes);
+        if (status != 200) {
+            // A figure for an error answer would time another path: stop, with the log to read.
+            throw new IllegalStateException(function + " (" + kind + ") answered " + status + ": " + command + "; see " + log);
+        }
+        return new LaunchSeries.Sample(answeredMs, status, classes);
     }
 
     /** The recorded event, or for complete, list and abort the same event pointed at a fresh real upload. */
@@ -243,6 +269,7 @@ public final class ColdStartBenchmark {
         if (!List.of("complete", "list-parts", "abort").contains(function)) {
             return recorded.toAbsolutePath();
         }
+        String bucket = BenchS3.BUCKET;
         String key = "uploads/public/" + UUID.randomUUID() + "/holiday video.mp4";
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType("video/mp4")).uploadId();
         String etag = null;
@@ -268,33 +295,45 @@ public final class ColdStartBenchmark {
     }
 
     /**
-     * What SAM packages (the module's classes and its runtime dependencies), then the launcher and
-     * the Lambda runtime's event serializer, which the runtime brings (a stream handler never loads
-     * it). The baseline adds the event types it is typed with and the SDK's default HTTP client.
-     * Classes go into jars: class-data archives only take classes from jars.
+     * What SAM packages (a build's classes and its runtime dependencies), then the launcher (with
+     * the typed twins) and the Lambda runtime's event serializer, which the runtime brings (a
+     * stream handler never loads it). The baseline adds the event types it is typed with and the
+     * SDK's default HTTP client. Classes go into jars: class-data archives only take classes from jars.
+     *
+     * @param runtimeClassPath the file {@code dependency:build-classpath -DincludeScope=runtime} wrote
      */
-    private String classPath(boolean ours) throws IOException {
-        List<String> entries = new ArrayList<>();
-        entries.add(jar(Path.of("target", "classes"), out.resolve("uploadgate-functions.jar"), "").toString());
-        entries.addAll(Arrays.asList(Files.readString(Path.of("target", "bench", "runtime.classpath")).trim().split(File.pathSeparator)));
-        entries.add(jar(Path.of("target", "test-classes"), out.resolve("bench-launcher.jar"), "dev/uploadgate/functions/bench/").toString());
-        List<String> own = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-        entries.addAll(own.stream().filter(e -> e.contains("aws-lambda-java-serialization")).toList());
-        if (!ours) {
-            // A typed handler's package carries the event types (and their joda-time); ours no longer does.
-            entries.addAll(own.stream().filter(e -> Stream.of("/aws-lambda-java-events/", "/joda-time/").anyMatch(e::contains)).toList());
-            entries.addAll(own.stream().filter(e -> Stream.of("/awssdk/apache-client/", "/httpcomponents/httpclient/",
-                    "/httpcomponents/httpcore/", "/commons-logging/", "/commons-codec/").anyMatch(e::contains)).toList());
+    private String classPath(Path classes, Path runtimeClassPath, String name, boolean naive) {
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(runtimeClassPath)) {
+            throw new IllegalArgumentException("no build at " + classes + " with " + runtimeClassPath + "; in that functions folder run"
+                    + " `mvn -q -o package -DskipTests && mvn -q -o dependency:build-classpath -DincludeScope=runtime"
+                    + " -Dmdep.outputFile=target/runtime.classpath`");
         }
-        return String.join(File.pathSeparator, entries);
+        try {
+            List<String> entries = new ArrayList<>();
+            entries.add(jar(classes, out.resolve(name + "-functions.jar"), List.of("")).toString());
+            entries.addAll(Arrays.asList(Files.readString(runtimeClassPath).trim().split(File.pathSeparator)));
+            entries.add(jar(Path.of("target", "test-classes"), out.resolve("bench-launcher.jar"),
+                    List.of("dev/uploadgate/functions/bench/", "dev/uploadgate/functions/handler/Typed")).toString());
+            List<String> own = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
+            entries.addAll(own.stream().filter(e -> e.contains("aws-lambda-java-serialization")).toList());
+            if (naive) {
+                // A typed handler's package carries the event types (and their joda-time).
+                entries.addAll(own.stream().filter(e -> Stream.of("/aws-lambda-java-events/", "/joda-time/").anyMatch(e::contains)).toList());
+                entries.addAll(own.stream().filter(e -> Stream.of("/awssdk/apache-client/", "/httpcomponents/httpclient/",
+                        "/httpcomponents/httpcore/", "/commons-logging/", "/commons-codec/").anyMatch(e::contains)).toList());
+            }
+            return String.join(File.pathSeparator, entries);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot assemble the class path from " + classes, e);
+        }
     }
 
-    private static Path jar(Path classes, Path jar, String under) throws IOException {
+    private static Path jar(Path classes, Path jar, List<String> under) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> walk = Files.walk(classes)) {
             for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = classes.relativize(path).toString().replace(File.separatorChar, '/');
-                if (name.startsWith(under)) {
+                if (under.stream().anyMatch(name::startsWith)) {
                     out.putNextEntry(new JarEntry(name));
                     out.write(Files.readAllBytes(path));
                     out.closeEntry();
@@ -304,110 +343,25 @@ public final class ColdStartBenchmark {
         return jar.toAbsolutePath();
     }
 
-    private Process startLocalMode() throws IOException {
-        Path data = Files.createDirectories(out.resolve("local-data"));
-        Path localJar = Path.of(options.getOrDefault("local-jar", "../local/target/local.jar"));
-        Process local = new ProcessBuilder("java", "-jar", localJar.toString(), "--port", "0", "--data", data.toString())
-                .redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(local.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.startsWith("S3 ")) {
-                Map<String, String> fields = Arrays.stream(line.split(" ")).filter(f -> f.contains("="))
-                        .collect(Collectors.toMap(f -> f.substring(0, f.indexOf('=')), f -> f.substring(f.indexOf('=') + 1)));
-                s3Endpoint = line.split(" ")[1];
-                bucket = fields.get("bucket");
-                accessKey = fields.get("access-key");
-                secretKey = fields.get("secret-key");
-                Thread drain = new Thread(() -> drain(lines), "local-mode-output");
-                drain.setDaemon(true);
-                drain.start();
-                return local;
-            }
-        }
-        throw new IllegalStateException("local mode printed no S3 line");
-    }
-
-    /** Reads local mode's output so it never blocks on a full pipe, until local mode is stopped. */
-    private static void drain(BufferedReader lines) {
-        try {
-            while (lines.readLine() != null) {
-                // discarded: the benchmark only needed the start-up lines
-            }
-        } catch (IOException e) {
-            // The stream closes when the benchmark stops local mode; nothing is left to read.
-        }
-    }
-
-    private static String table(List<String> functions, List<String> variants, Map<String, Series> results, int runs) {
+    private static String table(List<String> functions, List<String> variants, List<String> kinds, Map<String, LaunchSeries> results,
+                                int runs) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Whole-process time to first response, ms (%d runs each; median [p10-p90] min-max), "
-                + "classes loaded at the response, status%n%n", runs));
-        text.append("| function | JVM | ours: median [p10-p90] (min-max) | classes | status | naive: median [p10-p90] (min-max) | classes | status | naive/ours |\n");
-        text.append("|---|---|---|---|---|---|---|---|---|\n");
+        text.append(String.format(Locale.ROOT, "Whole-process time to first response, ms (%d runs each; median [p10-p90] (min-max)), "
+                + "classes loaded at the response, status; last column: this row's median over ours%n%n", runs));
+        text.append("| function | JVM | handler | median [p10-p90] (min-max) | classes | status | / ours |\n");
+        text.append("|---|---|---|---|---|---|---|\n");
         for (String function : functions) {
             for (String variant : variants) {
-                if (!measured(function, variant)) {
-                    continue;
+                LaunchSeries ours = results.get(key(function, variant, "ours"));
+                for (String kind : kinds(kinds, function)) {
+                    LaunchSeries series = results.get(key(function, variant, kind));
+                    String ratio = ours == null || kind.equals("ours") ? "" : series.primed != ours.primed ? "n/a (in-process)"
+                            : String.format(Locale.ROOT, "%.2fx", series.median() / ours.median());
+                    text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s%s | %d | %s | %s |%n", function, variant, kind,
+                            series.describe(), series.primed ? " in-process" : "", series.classes(), series.statuses(), ratio));
                 }
-                Series ours = results.get(key(function, variant, true));
-                Series naive = results.get(key(function, variant, false));
-                text.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %d | %s | %s |%n", function, variant,
-                        ours.describe(), ours.classes(), ours.statuses(), naive.describe(), naive.classes(), naive.statuses(),
-                        ours.primed ? "n/a (in-process)" : String.format(Locale.ROOT, "%.1fx", naive.median() / ours.median())));
             }
         }
         return text.toString();
-    }
-
-    private record Sample(double millis, int status, int classes) {
-    }
-
-    private static final class Series {
-        final Path java;
-        final boolean primed;
-        final boolean endpoint;
-        final List<String> flags;
-        final List<Sample> samples = new ArrayList<>();
-
-        Series(Path java, boolean primed, boolean endpoint, List<String> flags) {
-            this.java = java;
-            this.primed = primed;
-            this.endpoint = endpoint;
-            this.flags = flags;
-        }
-
-        void add(Sample sample) {
-            samples.add(sample);
-        }
-
-        double[] sorted() {
-            return samples.stream().mapToDouble(Sample::millis).sorted().toArray();
-        }
-
-        double median() {
-            return percentile(sorted(), 50);
-        }
-
-        int classes() {
-            return (int) percentile(samples.stream().mapToDouble(Sample::classes).sorted().toArray(), 50);
-        }
-
-        String statuses() {
-            return samples.stream().map(s -> Integer.toString(s.status())).distinct().collect(Collectors.joining("/"));
-        }
-
-        String describe() {
-            double[] ms = sorted();
-            return String.format(Locale.ROOT, "%.0f [%.0f-%.0f] (%.0f-%.0f)", percentile(ms, 50), percentile(ms, 10),
-                    percentile(ms, 90), ms[0], ms[ms.length - 1]);
-        }
-
-        /** Nearest-rank percentile with linear interpolation. */
-        static double percentile(double[] sorted, double p) {
-            double rank = p / 100 * (sorted.length - 1);
-            int low = (int) Math.floor(rank);
-            int high = (int) Math.ceil(rank);
-            return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
-        }
     }
 }

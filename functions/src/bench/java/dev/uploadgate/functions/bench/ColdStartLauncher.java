@@ -25,8 +25,9 @@ import org.crac.Resource;
  * same order. It constructs the handler with its public no-argument constructor (the environment
  * is the process's) and invokes it once. A {@link RequestStreamHandler} (ours) gets the event
  * file's bytes and writes the response's bytes, as the runtime passes them through untouched; a
- * typed {@link RequestHandler} (the naive baseline) gets the event read with the runtime's own
- * event serializer, and its response is serialized the same way. Then it prints
+ * typed {@link RequestHandler} (the naive baseline, and the typed twins of ours) gets the event read
+ * with the runtime's own event serializer, and its response is serialized the same way. If the
+ * status is not 200 the response goes to stderr, after the measured span. Then it prints
  * {@code RESPONSE bytes}, then {@code CPU_MS}, the process's CPU time so far, and
  * {@code MAIN_THREAD_CPU_MS}, the CPU time of the thread that ran the handler. Only after those lines
  * are out does it read the status from the response and count the loaded classes, so neither costs
@@ -65,7 +66,12 @@ public final class ColdStartLauncher {
         if (primed) {
             System.out.println("AFTER_PRIME_MS " + afterPrime / 1e6);
         }
-        System.out.println("STATUS " + new ObjectMapper().readTree(response).path("statusCode").asInt(-1));
+        int status = new ObjectMapper().readTree(response).path("statusCode").asInt(-1);
+        System.out.println("STATUS " + status);
+        if (status != 200) {
+            // After the measured span: what went wrong, in the log the parent keeps.
+            System.err.println("response: " + new String(response, StandardCharsets.UTF_8));
+        }
         System.out.println("JVM_MS " + (answeredAt - ManagementFactory.getRuntimeMXBean().getStartTime()));
         System.out.println("CLASSES " + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
         System.out.flush();
