@@ -82,6 +82,7 @@ public final class ColdStartBenchmark {
         FUNCTIONS.put("presign-object", new String[] {"PresignObjectHandler", "presign-put-object.json"});
     }
 
+    private static final Set<String> CALLS_S3 = Set.of("create", "complete", "list-parts", "abort");
     /** The functions that have a typed twin in the bench sources. */
     private static final Set<String> TYPED = Set.of("presign-part", "create");
     private static final String HANDLERS = "dev.uploadgate.functions.handler.";
@@ -136,7 +137,8 @@ public final class ColdStartBenchmark {
                 dir.resolve("target").resolve("runtime.classpath"), "before", false)));
 
         AwsS3Host aws = AwsS3Host.create(out.resolve("aws-s3-host"), java17Home, BenchS3.BUCKET, BenchS3.REGION);
-        boolean tls = variants.stream().anyMatch(v -> v.endsWith(NO_ENDPOINT));
+        // The TLS doors (port 443) only for functions that call S3: the presign ones sign offline.
+        boolean tls = variants.stream().anyMatch(v -> v.endsWith(NO_ENDPOINT)) && functions.stream().anyMatch(CALLS_S3::contains);
         Path data = out.resolve("s3-data");
         try (BenchS3 server = BenchS3.start(data, tls ? Optional.of(aws) : Optional.empty())) {
             s3 = server.admin();
