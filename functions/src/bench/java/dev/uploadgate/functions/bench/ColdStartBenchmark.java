@@ -277,7 +277,8 @@ public final class ColdStartBenchmark {
         List<String> entries = new ArrayList<>();
         entries.add(jar(Path.of("target", "classes"), out.resolve("uploadgate-functions.jar"), "").toString());
         entries.addAll(Arrays.asList(Files.readString(Path.of("target", "bench", "runtime.classpath")).trim().split(File.pathSeparator)));
-        entries.add(jar(Path.of("target", "test-classes"), out.resolve("bench-launcher.jar"), "dev/uploadgate/functions/bench/").toString());
+        entries.add(jar(Path.of("target", "test-classes"), out.resolve("bench-launcher.jar"), "dev/uploadgate/functions/bench/",
+                "dev/uploadgate/functions/handler/FixedContext").toString());
         List<String> own = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
         entries.addAll(own.stream().filter(e -> e.contains("aws-lambda-java-serialization")).toList());
         if (!ours) {
@@ -289,12 +290,12 @@ public final class ColdStartBenchmark {
         return String.join(File.pathSeparator, entries);
     }
 
-    private static Path jar(Path classes, Path jar, String under) throws IOException {
+    private static Path jar(Path classes, Path jar, String... under) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> walk = Files.walk(classes)) {
             for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = classes.relativize(path).toString().replace(File.separatorChar, '/');
-                if (name.startsWith(under)) {
+                if (Arrays.stream(under).anyMatch(name::startsWith)) {
                     out.putNextEntry(new JarEntry(name));
                     out.write(Files.readAllBytes(path));
                     out.closeEntry();
