@@ -384,11 +384,14 @@ class MultipartUpload {
     if (!Array.isArray(parts)) throw badResponse('list-parts did not answer an array');
     for (const part of parts) {
       const n = part.PartNumber;
-      // A part only counts when it has exactly the size this file's slice has.
-      if (Number.isInteger(n) && part.ETag && part.Size === this.sliceOf(n).size) {
-        this.etags.set(n, part.ETag);
-        this.doneBytes += part.Size;
-      }
+      // A part only counts when it has exactly the size this file's slice has and, when S3 lists
+      // its checksum (S3 does for uploads with an algorithm), exactly this slice's checksum: a
+      // file edited since the first page then sends only the parts that changed.
+      if (!Number.isInteger(n) || !part.ETag || part.Size !== this.sliceOf(n).size) continue;
+      const listed = part[PART_FIELD];
+      if (this.upload.checksumAlgorithm && typeof listed === 'string' && listed !== crcToBase64(await this.checksumOf(n))) continue;
+      this.etags.set(n, part.ETag);
+      this.doneBytes += part.Size;
     }
   }
 

@@ -76,6 +76,59 @@ function uploadInPage(page, { name, size, seed = 1, options = {} }) {
   );
 }
 
+/**
+ * A first page on which parts 1 to {@code kept} of the spec's file reach S3 and the others hang,
+ * then a reload: the page that follows has the module and the file factory again, and the resume entry.
+ */
+async function uploadPartsThenReload(page, spec, kept) {
+  const held = [];
+  const finished = new Set();
+  page.on('requestfinished', (request) => {
+    if (partNumberOf(request) > 0) finished.add(partNumberOf(request));
+  });
+  await interceptS3(page, (route, request) => {
+    if (partNumberOf(request) > kept) held.push(route);
+    else return route.continue();
+  });
+  uploadInPage(page, spec).catch(() => {}); // dies with the reload
+  await waitFor(() => finished.size === kept && held.length > 0, `parts 1-${kept} uploaded`);
+  await page.reload();
+  await Promise.allSettled(held.map((route) => route.abort()));
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.evaluate(async () => {
+    window.uploadgate = await import('/uploadgate.js');
+  });
+  await installFileFactory(page);
+}
+
+/** The API calls a page makes, but for batches of part URLs, as "<call> <status>" in order. */
+function recordApiCalls(page) {
+  const api = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== local.api || url.pathname.endsWith('/batch')) return;
+    const method = response.request().method();
+    const call = url.pathname === '/s3/multipart' ? 'create'
+      : url.pathname.endsWith('/complete') ? 'complete'
+        : /^\/s3\/multipart\/[^/]+$/.test(url.pathname) ? (method === 'DELETE' ? 'abort' : 'list-parts')
+          : `${method} ${url.pathname}`;
+    api.push(`${call} ${response.status()}`);
+  });
+  return api;
+}
+
+/** Uploads the file of this spec with one byte of its first part changed (same name, size and date). */
+function uploadEditedInPage(page, { name, size, seed, options }) {
+  return page.evaluate(async ({ name, size, seed, options }) => {
+    const original = window.makeFile(name, size, seed);
+    const bytes = new Uint8Array(await original.arrayBuffer());
+    bytes[1000] ^= 1;
+    const file = new File([bytes], original.name, { type: original.type, lastModified: original.lastModified });
+    const result = await window.uploadgate.upload(file, { endpoint: location.origin, ...options });
+    return { result, sha256: await window.sha256(file) };
+  }, { name, size, seed, options });
+}
+
 function countParts(page) {
   const counts = new Map();
   page.on('request', (request) => {
@@ -212,28 +265,8 @@ describe('upload()', () => {
   test('upload_pageReloadedMidUpload_resumesWithoutResendingFinishedParts', async () => {
     const page = await openPage();
     const spec = { name: 'resumed.bin', size: 40 * MiB, seed: 11, options: { partSize: 5 * MiB, concurrency: 3 } };
-    // Before the reload: parts 1-3 reach S3, every later part hangs.
-    const held = [];
-    const finished = new Set();
-    page.on('requestfinished', (request) => {
-      if (partNumberOf(request) > 0) finished.add(partNumberOf(request));
-    });
-    await interceptS3(page, (route, request) => {
-      const n = partNumberOf(request);
-      if (n > 3) held.push(route);
-      else return route.continue();
-    });
-    uploadInPage(page, spec).catch(() => {}); // dies with the reload
-    await waitFor(() => finished.size === 3 && held.length > 0, 'parts 1-3 uploaded');
-    // Reload while the later parts still hang, so none of them reaches S3.
-    await page.reload();
-    await Promise.allSettled(held.map((route) => route.abort()));
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
-
-    await page.evaluate(async () => {
-      window.uploadgate = await import('/uploadgate.js');
-    });
-    await installFileFactory(page);
+    // Before the reload: parts 1-3 reach S3; every later part hangs until the reload, so none of them reaches S3.
+    await uploadPartsThenReload(page, spec, 3);
     const parts = countParts(page);
     const { result, sha256 } = await uploadInPage(page, spec);
     assert.deepEqual(
@@ -398,48 +431,14 @@ describe('checksums', () => {
 
   test('upload_resumedFileChangedSince_startsOverAndStoresTheNewBytes', async () => {
     const page = await openPage();
-    // First page: parts 1 and 2 of the original reach S3, part 3 hangs until the reload.
-    const held = [];
-    const finished = new Set();
-    page.on('requestfinished', (request) => {
-      if (partNumberOf(request) > 0) finished.add(partNumberOf(request));
-    });
-    await interceptS3(page, (route, request) => {
-      if (partNumberOf(request) === 3) held.push(route);
-      else return route.continue();
-    });
     const options = { partSize: 5 * MiB };
-    uploadInPage(page, { name: 'edited.bin', size: 12 * MiB, seed: 15, options }).catch(() => {}); // dies with the reload
-    await waitFor(() => finished.size === 2 && held.length > 0, 'parts 1-2 uploaded');
-    await page.reload();
-    await Promise.allSettled(held.map((route) => route.abort()));
-    await page.unrouteAll({ behavior: 'ignoreErrors' });
-    await page.evaluate(async () => {
-      window.uploadgate = await import('/uploadgate.js');
-    });
-    await installFileFactory(page);
+    await uploadPartsThenReload(page, { name: 'edited.bin', size: 12 * MiB, seed: 15, options }, 2);
 
     // Second page: the same name, size and date, one byte of part 1 different. Without checksums
     // the resume would assemble the old part 1 with the new part 3.
-    const api = [];
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.origin !== local.api || url.pathname.endsWith('/batch')) return;
-      const method = response.request().method();
-      const call = url.pathname === '/s3/multipart' ? 'create'
-        : url.pathname.endsWith('/complete') ? 'complete'
-          : /^\/s3\/multipart\/[^/]+$/.test(url.pathname) ? (method === 'DELETE' ? 'abort' : 'list-parts')
-            : `${method} ${url.pathname}`;
-      api.push(`${call} ${response.status()}`);
-    });
-    const { result, sha256 } = await page.evaluate(async (options) => {
-      const original = window.makeFile('edited.bin', 12 * 1024 * 1024, 15);
-      const bytes = new Uint8Array(await original.arrayBuffer());
-      bytes[1000] ^= 1;
-      const file = new File([bytes], original.name, { type: original.type, lastModified: original.lastModified });
-      const result = await window.uploadgate.upload(file, { endpoint: location.origin, ...options });
-      return { result, sha256: await window.sha256(file) };
-    }, options);
+    const api = recordApiCalls(page);
+    const { result, sha256 } = await uploadEditedInPage(page, { name: 'edited.bin', size: 12 * MiB, seed: 15, options });
+
     assert.equal(await sha256InS3(local.api, result.key), sha256, 'S3 holds the edited file');
     assert.deepEqual(api, [
       'list-parts 200', // of the saved upload: parts 1 and 2, so only part 3 is sent
@@ -448,6 +447,42 @@ describe('checksums', () => {
       'create 200', // and the file goes up again from the start
       'complete 200',
     ]);
+    await page.close();
+  });
+
+  test('upload_resumedFileChangedSinceWithPartChecksumsListed_sendsOnlyTheChangedPartsAgain', async () => {
+    const page = await openPage();
+    // As above, but list-parts names each part's CRC32C, as S3 does for an upload created with a
+    // checksum (S3Proxy lists none, so they are added here from the original file's bytes).
+    const options = { partSize: 5 * MiB };
+    await uploadPartsThenReload(page, { name: 'edited-listed.bin', size: 12 * MiB, seed: 16, options }, 2);
+    const stored = await page.evaluate(async () => {
+      const { crc32cOfBlob, crcToBase64 } = await import('/checksums.js');
+      const original = window.makeFile('edited-listed.bin', 12 * 1024 * 1024, 16);
+      const part = (n) => original.slice((n - 1) * 5 * 1024 * 1024, n * 5 * 1024 * 1024);
+      return { 1: crcToBase64(await crc32cOfBlob(part(1))), 2: crcToBase64(await crc32cOfBlob(part(2))) };
+    });
+    await page.route(
+      (url) => url.origin === local.api && /^\/s3\/multipart\/[^/]+$/.test(url.pathname),
+      async (route, request) => {
+        if (request.method() !== 'GET') return route.continue();
+        const response = await route.fetch();
+        const parts = await response.json();
+        return route.fulfill({ response, json: parts.map((p) => ({ ...p, ChecksumCRC32C: stored[p.PartNumber] })) });
+      },
+    );
+    const api = recordApiCalls(page);
+    const sent = [];
+    page.on('request', (request) => {
+      if (partNumberOf(request) > 0) sent.push(partNumberOf(request));
+    });
+
+    // One byte of part 1 differs; part 2 is as stored.
+    const { result, sha256 } = await uploadEditedInPage(page, { name: 'edited-listed.bin', size: 12 * MiB, seed: 16, options });
+
+    assert.equal(await sha256InS3(local.api, result.key), sha256, 'S3 holds the edited file');
+    assert.deepEqual(api, ['list-parts 200', 'complete 200'], 'the saved upload is resumed, not started over');
+    assert.deepEqual(sent.sort(), [1, 3], 'part 1 (changed) and part 3 (never stored) are sent; part 2 is kept');
     await page.close();
   });
 

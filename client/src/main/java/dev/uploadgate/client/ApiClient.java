@@ -62,8 +62,29 @@ final class ApiClient {
     record Completed(String location, String key, String bucket, String etag, long size, ObjectChecksum checksum) {
     }
 
+    /** A part as list-parts answers it: its checksum, when S3 keeps one, under S3's member name for the algorithm. */
     record ListedPart(@JsonProperty("PartNumber") int partNumber, @JsonProperty("Size") long size,
-                      @JsonProperty("ETag") String etag) {
+                      @JsonProperty("ETag") String etag,
+                      @JsonProperty("ChecksumCRC32C") String crc32c,
+                      @JsonProperty("ChecksumCRC64NVME") String crc64nvme,
+                      @JsonProperty("ChecksumSHA256") String sha256) {
+
+        /**
+         * Whether this part holds the bytes whose digests are given: by its checksum in the upload's
+         * algorithm when the server lists one (S3 does; under SSE-KMS the ETag is no MD5), else by
+         * its ETag, the MD5 of a part of an unencrypted or SSE-S3 bucket.
+         *
+         * @param value the part's value in the upload's algorithm (the MD5 itself for MD5 uploads)
+         */
+        boolean holds(ChecksumAlgorithm algorithm, PartDigest md5, PartDigest value) {
+            String listed = switch (algorithm) {
+                case CRC32C -> crc32c;
+                case CRC64NVME -> crc64nvme;
+                case SHA256 -> sha256;
+                case MD5, NONE -> null;
+            };
+            return listed != null ? listed.equals(value.base64()) : Digests.bareETag(etag).equals(md5.hex());
+        }
     }
 
     record DownloadUrl(String url, long expires, ObjectChecksum checksum) {

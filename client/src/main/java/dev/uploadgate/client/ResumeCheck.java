@@ -29,8 +29,9 @@ final class ResumeCheck {
     }
 
     /**
-     * The parts S3 holds with the size and MD5 ETag of the local part, told to {@code transfer}
-     * with their value in the upload's checksum; empty when the upload no longer exists.
+     * The parts S3 holds with the size and the checksum (or, when none is listed, the MD5 ETag) of
+     * the local part, told to {@code transfer} with their value in the upload's checksum; empty
+     * when the upload no longer exists.
      */
     Optional<Set<Integer>> partsOnServer(MultipartTransfer transfer, FileChannel channel, MultipartUpload upload, long size)
             throws InterruptedException, IOException {
@@ -58,8 +59,9 @@ final class ResumeCheck {
                 read(channel, offset, part.size(), md5, value);
             }
             PartDigest md5Digest = md5.finish();
-            if (Digests.bareETag(part.etag()).equals(md5Digest.hex())) {
-                transfer.alreadyOnServer(number, value == md5 ? md5Digest : value.finish(), part.etag());
+            PartDigest valueDigest = value == md5 ? md5Digest : value.finish();
+            if (part.holds(upload.checksum(), md5Digest, valueDigest)) {
+                transfer.alreadyOnServer(number, valueDigest, part.etag());
                 verified.add(number);
             }
         }

@@ -12,11 +12,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One function's handler, loaded by the class name in the template and constructed once, as a
- * Lambda execution environment would: through its public constructor that takes the environment
- * as a {@code Map<String, String>}, so it runs with local mode's variables instead of the process's.
+ * Lambda execution environment would: with its public no-argument constructor. A handler that
+ * reads its environment offers a public static {@code inEnvironment(Map<String, String>, Supplier)}
+ * (ours inherit {@code HttpApiHandler.inEnvironment}); the constructor is then called through it,
+ * so the handler reads local mode's variables instead of this process's.
  *
  * <p>The handlers are stream handlers, and are called as Lambda calls them: the event's JSON bytes
  * in, the response's JSON bytes out. The event is written to JSON, and the response read back, with
@@ -55,18 +59,56 @@ final class HandlerInvoker {
         if (Modifier.isStatic(method.getModifiers())) {
             throw new TemplateException(name + "." + function.handlerMethod() + " must be an instance method");
         }
+        Constructor<?> constructor;
+        try {
+            constructor = type.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new TemplateException(name + " has no public no-argument constructor, which Lambda needs", e);
+        }
         Object handler;
         try {
-            Constructor<?> constructor = type.getConstructor(Map.class);
-            handler = constructor.newInstance(environment);
-        } catch (NoSuchMethodException e) {
-            throw new TemplateException(name + " has no public constructor taking the environment as a Map<String, String>", e);
+            Optional<Method> inEnvironment = inEnvironment(type);
+            handler = inEnvironment.isPresent()
+                    ? inEnvironment.get().invoke(null, environment, (Supplier<Object>) () -> construct(constructor))
+                    : constructor.newInstance();
         } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() instanceof ConstructionFailed failed ? failed.getCause() : e.getCause();
+            throw new TemplateException(name + " failed to start: " + cause, cause);
+        } catch (ConstructionFailed e) {
             throw new TemplateException(name + " failed to start: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new TemplateException(name + " cannot be constructed: " + e, e);
         }
         return new HandlerInvoker(function, handler, method);
+    }
+
+    /** The handler's public static {@code inEnvironment(Map, Supplier)}, when it has one. */
+    private static Optional<Method> inEnvironment(Class<?> type) {
+        try {
+            Method method = type.getMethod("inEnvironment", Map.class, Supplier.class);
+            return Modifier.isStatic(method.getModifiers()) ? Optional.of(method) : Optional.empty();
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Object construct(Constructor<?> constructor) {
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new ConstructionFailed(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new ConstructionFailed(e);
+        }
+    }
+
+    /** Carries a constructor's failure out of the supplier {@code inEnvironment} calls. */
+    private static final class ConstructionFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConstructionFailed(Throwable cause) {
+            super(cause);
+        }
     }
 
     FunctionDefinition function() {

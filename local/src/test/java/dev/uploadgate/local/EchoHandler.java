@@ -10,19 +10,32 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A handler for the gateway's tests, built the way the real ones are (a stream handler with a
- * public constructor taking the environment): it answers with the event JSON it received, so a
- * test can check every field. {@code GET /env} answers with its environment, {@code GET /binary}
- * with a base64 body.
+ * no-argument constructor and a static {@code inEnvironment}, through which local mode gives it its
+ * variables): it answers with the event JSON it received, so a test can check every field.
+ * {@code GET /env} answers with its environment, {@code GET /binary} with a base64 body.
  */
 public final class EchoHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadLocal<Map<String, String>> GIVEN_ENVIRONMENT = new ThreadLocal<>();
     private final Map<String, String> environment;
 
-    public EchoHandler(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+    public EchoHandler() {
+        Map<String, String> given = GIVEN_ENVIRONMENT.get();
+        this.environment = Map.copyOf(given != null ? given : System.getenv());
+    }
+
+    /** As the functions' handlers offer it: the constructor reads the given environment. */
+    public static EchoHandler inEnvironment(Map<String, String> environment, Supplier<EchoHandler> constructor) {
+        GIVEN_ENVIRONMENT.set(environment);
+        try {
+            return constructor.get();
+        } finally {
+            GIVEN_ENVIRONMENT.remove();
+        }
     }
 
     @Override

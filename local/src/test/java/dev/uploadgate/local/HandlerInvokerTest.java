@@ -16,7 +16,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Handlers are called as Lambda calls a stream handler: event JSON bytes in, response JSON bytes out. */
@@ -38,6 +40,29 @@ class HandlerInvokerTest {
         assertThat(received.get("rawQueryString").asText()).isEqualTo("a=1");
         assertThat(received.get("isBase64Encoded").isBoolean()).isTrue();
         assertThat(received.get("requestContext").get("requestId").asText()).isEqualTo("r-1");
+    }
+
+    @Test
+    void load_handlerWithInEnvironment_readsLocalModesVariablesNotTheProcesss() throws IOException {
+        HandlerInvoker invoker = HandlerInvoker.load(function("EchoFunction", EchoHandler.class), Map.of("BUCKET_NAME", "given-bucket"),
+                getClass().getClassLoader());
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("GET /env").withRawPath("/env")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("r-2").build()).build();
+
+        JsonNode environment = JSON.readTree(invoker.invoke(event, context()).getBody());
+
+        assertThat(environment.get("BUCKET_NAME").asText()).isEqualTo("given-bucket");
+        assertThat(environment.has("PATH")).as("the process's own variables").isFalse();
+    }
+
+    @Test
+    void load_constructorThatThrows_isRefusedNamingTheFunctionAndTheCause() {
+        for (Class<?> handler : List.of(ExplodingHandler.class, ExplodingInEnvironmentHandler.class)) {
+            assertThatThrownBy(() -> load(handler))
+                    .isInstanceOf(TemplateException.class)
+                    .hasMessageContaining(handler.getSimpleName().replace("Handler", "Function"))
+                    .hasMessageContaining("failed to start").hasMessageContaining("BUCKET_NAME is required");
+        }
     }
 
     @Test
@@ -74,10 +99,6 @@ class HandlerInvokerTest {
 
     /** Writes something API Gateway could not read as a response. */
     public static final class GarbageHandler implements RequestStreamHandler {
-        public GarbageHandler(Map<String, String> environment) {
-            // local mode's constructor; nothing to keep
-        }
-
         @Override
         public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
             output.write("<html>not json".getBytes(StandardCharsets.UTF_8));
@@ -86,12 +107,36 @@ class HandlerInvokerTest {
 
     /** The typed shape the functions had before issue 6; local mode now runs only stream handlers. */
     public static final class TypedHandler {
-        public TypedHandler(Map<String, String> environment) {
-            // local mode's constructor; nothing to keep
-        }
-
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(200).build();
+        }
+    }
+
+    /** A constructor that fails, as a handler missing a variable does. */
+    public static final class ExplodingHandler implements RequestStreamHandler {
+        public ExplodingHandler() {
+            throw new IllegalStateException("BUCKET_NAME is required");
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) {
+            throw new AssertionError("never constructed");
+        }
+    }
+
+    /** The same failure, raised inside the handler's {@code inEnvironment}. */
+    public static final class ExplodingInEnvironmentHandler implements RequestStreamHandler {
+        public ExplodingInEnvironmentHandler() {
+            throw new IllegalStateException("BUCKET_NAME is required");
+        }
+
+        public static ExplodingInEnvironmentHandler inEnvironment(Map<String, String> environment, Supplier<ExplodingInEnvironmentHandler> constructor) {
+            return constructor.get();
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) {
+            throw new AssertionError("never constructed");
         }
     }
 }

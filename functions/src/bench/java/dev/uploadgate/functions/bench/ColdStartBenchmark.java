@@ -298,7 +298,7 @@ public final class ColdStartBenchmark {
 
     /**
      * What SAM packages (a build's classes and its runtime dependencies), then the launcher (with
-     * the typed twins) and the Lambda runtime's event serializer, which the runtime brings (a
+     * the typed twins and the tests' {@code FixedContext}) and the Lambda runtime's event serializer, which the runtime brings (a
      * stream handler never loads it). The baseline adds the event types it is typed with and the
      * SDK's default HTTP client. Classes go into jars: class-data archives only take classes from jars.
      *
@@ -315,7 +315,8 @@ public final class ColdStartBenchmark {
             entries.add(jar(classes, out.resolve(name + "-functions.jar"), List.of("")).toString());
             entries.addAll(Arrays.asList(Files.readString(runtimeClassPath).trim().split(File.pathSeparator)));
             entries.add(jar(Path.of("target", "test-classes"), out.resolve("bench-launcher.jar"),
-                    List.of("dev/uploadgate/functions/bench/", "dev/uploadgate/functions/handler/Typed")).toString());
+                    List.of("dev/uploadgate/functions/bench/",
+                            "dev/uploadgate/functions/handler/Typed", "dev/uploadgate/functions/handler/FixedContext")).toString());
             List<String> own = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
             entries.addAll(own.stream().filter(e -> e.contains("aws-lambda-java-serialization")).toList());
             if (naive) {

@@ -181,6 +181,7 @@ public final class SignerColdStart {
         entries.addAll(Arrays.asList(Files.readString(Path.of("target", "bench", "runtime.classpath")).trim().split(File.pathSeparator)));
         entries.add(jar(Path.of("target", "test-classes"), out.resolve("bench-launcher.jar"),
                 name -> name.startsWith("dev/uploadgate/functions/bench/")
+                        || name.startsWith("dev/uploadgate/functions/handler/FixedContext")
                         || name.startsWith("dev/uploadgate/functions/handler/SdkSignedPresignPartHandler")
                         || name.startsWith("dev/uploadgate/functions/service/SdkUrlSigner")
                         || name.startsWith("dev/uploadgate/functions/service/SdkPresignParts")));

@@ -64,6 +64,8 @@ public class HotPathBenchmark {
             "AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE",
             "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
 
+    private static final FixedContext SILENT = new FixedContext("bench", "hot-path-bench", Priming.SILENT);
+
     private PresignPartHandler presignPart;
     private CreateMultipartHandler create;
     private CompleteMultipartHandler complete;
@@ -77,12 +79,12 @@ public class HotPathBenchmark {
         UploadSettings settings = UploadSettings.fromEnvironment(ENVIRONMENT);
         ObjectKeys keys = new ObjectKeys(settings.keyPrefix());
         S3Uploads uploads = new S3Uploads(new InstantS3(), settings.bucket(), Optional.empty());
-        presignPart = new PresignPartHandler(ENVIRONMENT);
+        presignPart = HttpApiHandler.inEnvironment(ENVIRONMENT, PresignPartHandler::new);
         create = new CreateMultipartHandler(new CreateUpload(uploads, new NewObjects(keys, settings), settings.maxOpenUploadsPerOwner()));
         complete = new CompleteMultipartHandler(new CompleteUpload(uploads, keys, settings.maxObjectSize()));
 
         // The presign requests are priming's own (a part bound to its length and checksum, and a batch of 100).
-        List<byte[]> presign = new Priming(Wiring.of(ENVIRONMENT), "PresignPart", twin -> new PresignPartHandler(twin.presignParts())).requests();
+        List<byte[]> presign = new Priming<>(Wiring.of(ENVIRONMENT), "PresignPart", Wiring::presignParts).requests();
         onePart = presign.get(0);
         batchOf100 = presign.get(1);
         String key = "uploads/public/0f8fad5b-d9cb-469f-a165-70867728950e.s13631488-p8388608/holiday video.mp4";
@@ -134,9 +136,9 @@ public class HotPathBenchmark {
         return invoke(complete, completeEvent);
     }
 
-    private static byte[] invoke(HttpApiHandler handler, byte[] event) throws IOException {
+    private static byte[] invoke(HttpApiHandler<?> handler, byte[] event) throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), response, Priming.CONTEXT);
+        handler.handleRequest(new ByteArrayInputStream(event), response, SILENT);
         return response.toByteArray();
     }
 

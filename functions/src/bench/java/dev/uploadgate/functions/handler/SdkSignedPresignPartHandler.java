@@ -17,33 +17,26 @@ import java.util.OptionalLong;
  * Bench only (issue 10, signer decision): {@link PresignPartHandler} with the SDK's
  * {@code AwsV4HttpSigner} ({@link SdkUrlSigner}, {@link SdkPresignParts}) in place of
  * {@code UrlSigner}, for the cold-start A/B in {@code SignerColdStart}. The same settings, request
- * parsing, checks, answer records, log line and JSON path; its constructor also sets up SnapStart
- * priming as the real handler's does (the twin is built only when priming runs, which this A/B
- * never does), so both pay the same construction.
+ * parsing, checks, answer records and JSON path; it is built through the same base constructor as
+ * the real handler (wiring, owners, SnapStart registration), so both pay the same construction.
  */
-public final class SdkSignedPresignPartHandler extends HttpApiHandler {
+public final class SdkSignedPresignPartHandler extends HttpApiHandler<SdkPresignParts> {
     private static final String BATCH_ROUTE = "GET /s3/multipart/{uploadId}/batch";
-
-    private final SdkPresignParts presignParts;
 
     /** Used by the Lambda runtime (here: the cold-start launcher). */
     public SdkSignedPresignPartHandler() {
-        Map<String, String> environment = System.getenv();
-        UploadSettings settings = UploadSettings.fromEnvironment(environment);
-        this.presignParts = new SdkPresignParts(new SdkUrlSigner(AwsClients.credentials(environment), settings.bucket(), settings.region(),
-                settings.s3Endpoint(), new UrlLifetime(settings.urlLifetime()), Clock.systemUTC()), new ObjectKeys(settings.keyPrefix()));
-        primeBeforeCheckpoint(environment, twin -> new PresignPartHandler(twin.presignParts()));
+        super(wiring -> sdkPresignParts(System.getenv()));
     }
 
-    /** The real handler's name, in the log line and for priming's requests. */
-    @Override
-    String operation() {
-        return "PresignPart";
+    private static SdkPresignParts sdkPresignParts(Map<String, String> environment) {
+        UploadSettings settings = UploadSettings.fromEnvironment(environment);
+        return new SdkPresignParts(new SdkUrlSigner(AwsClients.credentials(environment), settings.bucket(), settings.region(),
+                settings.s3Endpoint(), new UrlLifetime(settings.urlLifetime()), Clock.systemUTC()), new ObjectKeys(settings.keyPrefix()));
     }
 
     /** As {@link PresignPartHandler#handle}. */
     @Override
-    Object handle(ApiRequest request) {
+    Object handle(SdkPresignParts presignParts, ApiRequest request) {
         String uploadId = request.pathParameter("uploadId");
         String key = request.requiredQuery("key");
         if (request.routeKey().equals(BATCH_ROUTE)) {

@@ -1,6 +1,7 @@
 package dev.uploadgate.functions.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
@@ -8,23 +9,23 @@ import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.error.ErrorCode;
 import dev.uploadgate.functions.json.Json;
 import dev.uploadgate.functions.rules.Owners;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * What every handler shares: read the event, run the operation, render its answer or its error.
- * A subclass only maps the request onto its operation, and names the requests that prime it.
+ * What every handler shares: read the event, run the operation on the handler's service, render
+ * its answer or its error. A subclass names its service and maps the request onto it in
+ * {@link #handle}; the service is a parameter there, so priming can run the same code on a twin.
  *
  * <p>A stream handler: Lambda hands it the event's JSON bytes and takes the response's JSON bytes,
  * both read and written here with the functions' one {@link Json} mapper. With a typed
@@ -34,30 +35,56 @@ import org.crac.Resource;
  * <p>Under SnapStart the runtime calls {@link #beforeCheckpoint} once, after initialisation and
  * before the snapshot: the handler then runs its {@link Priming} requests. On a JVM without CRaC
  * the registration does nothing.
+ *
+ * @param <S> the service the operation calls
  */
-public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
+public abstract class HttpApiHandler<S> implements RequestStreamHandler, Resource {
+    /** The environment {@link #inEnvironment} builds handlers in, on the thread doing it. */
+    private static final ThreadLocal<Map<String, String>> GIVEN_ENVIRONMENT = new ThreadLocal<>();
 
-    /** Primes before a SnapStart snapshot; absent for handlers built around given collaborators. */
-    private Priming priming;
-    /** How callers map to owners: the deployment's, or the default for handlers built around collaborators. */
-    private Owners owners = Owners.DEFAULT;
-
-    HttpApiHandler() {
-    }
+    private final S service;
+    /** How callers map to owners: the deployment's, or the default for a handler around a given service. */
+    private final Owners owners;
+    /** Primes before a SnapStart snapshot; absent for a handler around a given service. */
+    private final Priming<S> priming;
 
     /**
-     * Called by the constructors Lambda and local mode use, not by those taking collaborators:
-     * priming builds twin handlers while a checkpoint is under way, and those must not join it.
-     *
-     * @param twin builds this operation's handler from a wiring (the priming twin's)
+     * Lambda's: the service wired from the environment (the process's, or the one
+     * {@link #inEnvironment} gives), and registered to be primed before a SnapStart snapshot.
      */
-    final void primeBeforeCheckpoint(Map<String, String> environment, Function<Wiring, HttpApiHandler> twin) {
-        Wiring wiring = Wiring.of(environment);
-        owners = wiring.owners();
-        priming = new Priming(wiring, operation(), twin);
+    HttpApiHandler(Function<Wiring, S> serviceOf) {
+        Map<String, String> given = GIVEN_ENVIRONMENT.get();
+        Wiring wiring = Wiring.of(given != null ? given : System.getenv());
+        this.service = serviceOf.apply(wiring);
+        this.owners = wiring.owners();
+        this.priming = new Priming<>(wiring, operation(), serviceOf);
         // The global context holds resources weakly; the runtime keeps this handler, and so its priming, alive.
         Core.getGlobalContext().register(this);
     }
+
+    /** Around the given service, with the default owners and no priming (tests and benchmarks). */
+    HttpApiHandler(S service) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.owners = Owners.DEFAULT;
+        this.priming = null;
+    }
+
+    /**
+     * Builds a handler with its Lambda constructor, reading the given environment instead of the
+     * process's: local mode runs every function in one JVM this way, and tests run a deployment's
+     * configuration. For example {@code HttpApiHandler.inEnvironment(variables, CreateMultipartHandler::new)}.
+     */
+    public static <H extends HttpApiHandler<?>> H inEnvironment(Map<String, String> environment, Supplier<H> lambdaConstructor) {
+        GIVEN_ENVIRONMENT.set(Map.copyOf(environment));
+        try {
+            return lambdaConstructor.get();
+        } finally {
+            GIVEN_ENVIRONMENT.remove();
+        }
+    }
+
+    /** Maps the request onto the service and returns the record to answer with. */
+    abstract Object handle(S service, ApiRequest request);
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
@@ -69,24 +96,20 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
         // Nothing to renew: priming keeps no clock reading, random state or connection.
     }
 
-    /** Runs the priming requests (see {@link Priming}) and returns each one's status; none without priming. */
+    /** Runs the priming requests on a twin service and returns each one's status; none without priming. */
     final List<Integer> prime() {
-        return priming == null ? List.of() : priming.run();
+        if (priming == null) {
+            return List.of();
+        }
+        return priming.withTwin(twin -> priming.requests().stream().map(event -> statusOf(respond(event, Priming.SILENT, twin))).toList());
     }
 
-    /** Runs each event through {@link #handleRequest} in memory and returns each response's status. */
-    final List<Integer> answer(List<byte[]> events) {
-        List<Integer> statuses = new ArrayList<>();
-        for (byte[] event : events) {
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            try {
-                handleRequest(new ByteArrayInputStream(event), response, Priming.CONTEXT);
-                statuses.add(Json.read(response.toByteArray()).get("statusCode").intValue());
-            } catch (IOException e) {
-                throw new UncheckedIOException("in-memory streams do not fail", e);
-            }
+    private static int statusOf(byte[] response) {
+        try {
+            return Json.read(response).get("statusCode").intValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a response this handler wrote is not JSON", e);
         }
-        return statuses;
     }
 
     /**
@@ -96,11 +119,11 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
      */
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] event = input.readAllBytes();
-        output.write(Json.writeBytes(respond(event, context)));
+        output.write(respond(input.readAllBytes(), context == null ? null : context.getLogger(), service));
     }
 
-    private APIGatewayV2HTTPResponse respond(byte[] event, Context context) {
+    /** The response's JSON bytes for the event's, answered by the given service. */
+    final byte[] respond(byte[] event, LambdaLogger logger, S answering) {
         long started = System.nanoTime();
         String requestId = "unknown";
         String owner = null;
@@ -110,16 +133,16 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
             ApiRequest request = ApiRequest.from(HttpApiEvents.read(event), owners);
             requestId = request.requestId();
             owner = request.owner().value();
-            response = ApiResponses.ok(handle(request));
+            response = ApiResponses.ok(handle(answering, request));
         } catch (ApiException e) {
             if (e.code().status() >= 500) {
-                RequestLog.failure(context, requestId, e);
+                RequestLog.failure(logger, requestId, e);
             }
             code = e.code().code();
             response = ApiResponses.error(e);
         } catch (RuntimeException e) {
             // A bug: the caller gets the contract's JSON and the request id, the log gets the stack.
-            RequestLog.failure(context, requestId, e);
+            RequestLog.failure(logger, requestId, e);
             ApiException internal = new ApiException(ErrorCode.INTERNAL_ERROR, "internal error; request id " + requestId);
             code = internal.code().code();
             response = ApiResponses.error(internal);
@@ -131,16 +154,13 @@ public abstract class HttpApiHandler implements RequestStreamHandler, Resource {
         fields.put("status", response.getStatusCode());
         fields.put("code", code);
         fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
-        RequestLog.write(context, response.getStatusCode() >= 500 ? LogLevel.ERROR : LogLevel.INFO, fields);
-        return response;
+        RequestLog.write(logger, response.getStatusCode() >= 500 ? LogLevel.ERROR : LogLevel.INFO, fields);
+        return Json.writeBytes(response);
     }
 
-    /** The operation's name in logs, such as {@code CreateMultipart}. */
-    String operation() {
+    /** The operation's name in logs, such as {@code CreateMultipart}; it also names the priming requests. */
+    final String operation() {
         String name = getClass().getSimpleName();
         return name.endsWith("Handler") ? name.substring(0, name.length() - "Handler".length()) : name;
     }
-
-    /** Runs the operation and returns the record to answer with. */
-    abstract Object handle(ApiRequest request);
 }

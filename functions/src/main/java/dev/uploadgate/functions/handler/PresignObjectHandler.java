@@ -4,36 +4,17 @@ import dev.uploadgate.functions.error.ApiException;
 import dev.uploadgate.functions.service.NewObjectRequest;
 import dev.uploadgate.functions.service.PresignObject;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
  * {@code GET /s3/params} (a browser POST form, or a PUT with {@code method=PUT}) and
  * {@code GET /s3/download} (a presigned GET).
  */
-public final class PresignObjectHandler extends HttpApiHandler {
+public final class PresignObjectHandler extends HttpApiHandler<PresignObject> {
     private static final String DOWNLOAD_ROUTE = "GET /s3/download";
 
-    private final PresignObject presignObject;
-
-    /** Used by the Lambda runtime. */
-    public PresignObjectHandler() {
-        this(System.getenv());
-    }
-
-    /** Runs with the given environment instead of the process's (local mode). */
-    public PresignObjectHandler(Map<String, String> environment) {
-        this(Wiring.of(environment).presignObject());
-        primeBeforeCheckpoint(environment, twin -> new PresignObjectHandler(twin.presignObject()));
-    }
-
-    PresignObjectHandler(PresignObject presignObject) {
-        this.presignObject = Objects.requireNonNull(presignObject, "presignObject");
-    }
-
     @Override
-    Object handle(ApiRequest request) {
+    Object handle(PresignObject presignObject, ApiRequest request) {
         if (request.routeKey().equals(DOWNLOAD_ROUTE)) {
             return presignObject.presignDownload(request.owner(), request.requiredQuery("key"), request.queryFlag("inline"));
         }
@@ -52,5 +33,14 @@ public final class PresignObjectHandler extends HttpApiHandler {
             case "PUT" -> presignObject.presignPut(request.owner(), upload);
             default -> throw ApiException.invalidField("query parameter method", method, "must be POST or PUT");
         };
+    }
+
+    /** Used by the Lambda runtime. */
+    public PresignObjectHandler() {
+        super(Wiring::presignObject);
+    }
+
+    PresignObjectHandler(PresignObject presignObject) {
+        super(presignObject);
     }
 }

@@ -4,36 +4,17 @@ import dev.uploadgate.functions.rules.PartBindings;
 import dev.uploadgate.functions.rules.PartNumbers;
 import dev.uploadgate.functions.service.PresignParts;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
  * {@code GET /s3/multipart/{uploadId}/{partNumber}} and {@code GET /s3/multipart/{uploadId}/batch}:
  * presigned UploadPart URLs, one or up to 100 at a time.
  */
-public final class PresignPartHandler extends HttpApiHandler {
+public final class PresignPartHandler extends HttpApiHandler<PresignParts> {
     private static final String BATCH_ROUTE = "GET /s3/multipart/{uploadId}/batch";
 
-    private final PresignParts presignParts;
-
-    /** Used by the Lambda runtime. */
-    public PresignPartHandler() {
-        this(System.getenv());
-    }
-
-    /** Runs with the given environment instead of the process's (local mode). */
-    public PresignPartHandler(Map<String, String> environment) {
-        this(Wiring.of(environment).presignParts());
-        primeBeforeCheckpoint(environment, twin -> new PresignPartHandler(twin.presignParts()));
-    }
-
-    PresignPartHandler(PresignParts presignParts) {
-        this.presignParts = Objects.requireNonNull(presignParts, "presignParts");
-    }
-
     @Override
-    Object handle(ApiRequest request) {
+    Object handle(PresignParts presignParts, ApiRequest request) {
         String uploadId = request.pathParameter("uploadId");
         String key = request.requiredQuery("key");
         if (request.routeKey().equals(BATCH_ROUTE)) {
@@ -46,5 +27,14 @@ public final class PresignPartHandler extends HttpApiHandler {
         contentLength.ifPresent(PartBindings::requireContentLength);
         return presignParts.presignOne(request.owner(), key, uploadId, partNumber, contentLength,
                 request.query("contentMD5").map(PartBindings::requireContentMd5), request.query("checksum"));
+    }
+
+    /** Used by the Lambda runtime. */
+    public PresignPartHandler() {
+        super(Wiring::presignParts);
+    }
+
+    PresignPartHandler(PresignParts presignParts) {
+        super(presignParts);
     }
 }

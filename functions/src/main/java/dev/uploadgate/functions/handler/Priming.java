@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uploadgate.functions.json.Json;
@@ -22,17 +21,20 @@ import software.amazon.awssdk.services.s3.S3Client;
  * answers its first request with loaded classes and compiled code.
  *
  * <p>The requests are data: payload 2.0 events in {@code priming/<operation>.json} (variants of
- * the files in {@code events/}), where {@code ${keyPrefix}} stands for the configured prefix. They
- * run on a twin of the handler, built by the same code from a {@link Wiring#forPriming twin
- * wiring}: fixed fake credentials (so priming never resolves the function's own, which under
- * SnapStart would call Lambda's credentials endpoint and keep the answer in the snapshot), keys
- * under a fixed id (no random state kept), and an S3 client whose HTTP client is {@link CannedS3},
- * which answers in memory and never opens a socket. The twin and its client are closed before the
- * snapshot; what stays is loaded classes, compiled code and the JSON serializers.
+ * the files in {@code events/}), where {@code ${keyPrefix}} stands for the configured prefix. The
+ * handler answers them with a twin of its service, built by the same code from a
+ * {@link Wiring#forPriming twin wiring}: fixed fake credentials (so priming never resolves the
+ * function's own, which under SnapStart would call Lambda's credentials endpoint and keep the
+ * answer in the snapshot), keys under a fixed id (no random state kept), and an S3 client whose
+ * HTTP client is {@link CannedS3}, which answers in memory and never opens a socket. The twin and
+ * its client are closed before the snapshot; what stays is loaded classes, compiled code and the
+ * JSON serializers.
+ *
+ * @param <S> the service the handler calls
  */
-final class Priming {
+final class Priming<S> {
     /** Priming writes no log lines: there is no request to account for. */
-    static final Context CONTEXT = new FixedContext("priming", "snapstart-priming", new LambdaLogger() {
+    static final LambdaLogger SILENT = new LambdaLogger() {
         @Override
         public void log(String message) {
             // Priming's request log lines would only say that priming ran.
@@ -42,34 +44,34 @@ final class Priming {
         public void log(byte[] message) {
             // As above.
         }
-    });
+    };
 
     private final Wiring wiring;
     private final String operation;
-    private final Function<Wiring, HttpApiHandler> twin;
+    private final Function<Wiring, S> serviceOf;
     private final Supplier<CannedS3> s3;
 
     /**
-     * @param wiring    the real handler's wiring, whose configuration the twin copies
+     * @param wiring    the handler's wiring, whose configuration the twin copies
      * @param operation names the resource with the requests, such as {@code CreateMultipart}
-     * @param twin      builds the handler from a wiring, as the real one is built
+     * @param serviceOf builds the service from a wiring, as the handler's own was built
      */
-    Priming(Wiring wiring, String operation, Function<Wiring, HttpApiHandler> twin) {
-        this(wiring, operation, twin, CannedS3::new);
+    Priming(Wiring wiring, String operation, Function<Wiring, S> serviceOf) {
+        this(wiring, operation, serviceOf, CannedS3::new);
     }
 
     /** @param s3 makes the in-memory S3, once per run (tests keep it to see the calls made) */
-    Priming(Wiring wiring, String operation, Function<Wiring, HttpApiHandler> twin, Supplier<CannedS3> s3) {
+    Priming(Wiring wiring, String operation, Function<Wiring, S> serviceOf, Supplier<CannedS3> s3) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.operation = Objects.requireNonNull(operation, "operation");
-        this.twin = Objects.requireNonNull(twin, "twin");
+        this.serviceOf = Objects.requireNonNull(serviceOf, "serviceOf");
         this.s3 = Objects.requireNonNull(s3, "s3");
     }
 
-    /** Runs the requests on the twin and returns each one's status (tests check them). */
-    List<Integer> run() {
+    /** Gives a twin service on the in-memory S3 to {@code use}, then closes the twin's S3 client. */
+    <R> R withTwin(Function<S, R> use) {
         try (CannedS3 canned = s3.get(); S3Client client = wiring.primingS3Client(canned)) {
-            return twin.apply(wiring.forPriming(client)).answer(requests());
+            return use.apply(serviceOf.apply(wiring.forPriming(client)));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.uploadgate.functions.json.Json;
@@ -21,15 +20,15 @@ final class RequestLog {
     private RequestLog() {
     }
 
-    static void write(Context context, LogLevel level, Map<String, Object> fields) {
+    static void write(LambdaLogger logger, LogLevel level, Map<String, Object> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", level.name());
         line.putAll(fields);
-        log(context, level, mask(Json.write(line)));
+        log(logger, level, mask(Json.write(line)));
     }
 
     /** A failure the caller cannot fix: the exception chain with its frames, masked like every line. */
-    static void failure(Context context, String requestId, Throwable failure) {
+    static void failure(LambdaLogger logger, String requestId, Throwable failure) {
         StringBuilder text = new StringBuilder("request ").append(requestId).append(" failed: ");
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             text.append(t == failure ? "" : "\ncaused by: ").append(t);
@@ -37,15 +36,15 @@ final class RequestLog {
                 text.append("\n\tat ").append(frame);
             }
         }
-        log(context, LogLevel.ERROR, mask(text.toString()));
+        log(logger, LogLevel.ERROR, mask(text.toString()));
     }
 
     static String mask(String text) {
         return SECRETS.matcher(text).replaceAll("$1$2***");
     }
 
-    private static void log(Context context, LogLevel level, String text) {
-        LambdaLogger logger = context == null ? null : context.getLogger();
+    /** @param logger Lambda's, or null outside Lambda's runtime, when standard error gets the line */
+    private static void log(LambdaLogger logger, LogLevel level, String text) {
         if (logger != null) {
             logger.log(text, level);
         } else {

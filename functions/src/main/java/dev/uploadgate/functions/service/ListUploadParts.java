@@ -1,6 +1,5 @@
 package dev.uploadgate.functions.service;
 
-import dev.uploadgate.functions.rules.ETags;
 import dev.uploadgate.functions.rules.ObjectKeys;
 import dev.uploadgate.functions.rules.Owner;
 import dev.uploadgate.functions.rules.UploadIds;
@@ -21,7 +20,7 @@ public final class ListUploadParts {
         keys.requireOwnedBy(owner, key);
         UploadIds.require(uploadId);
         return uploads.listParts(key, uploadId).stream()
-                .map(p -> new PartResponse(p.partNumber(), p.size(), ETags.quoted(p.etag())))
+                .map(PartResponse::of)
                 .toList();
     }
 }

@@ -8,6 +8,7 @@ import dev.uploadgate.functions.rules.ChecksumValue;
 import dev.uploadgate.functions.rules.CompletedPart;
 import dev.uploadgate.functions.rules.ContentDispositions;
 import dev.uploadgate.functions.rules.ETags;
+import dev.uploadgate.functions.rules.PartChecksum;
 import dev.uploadgate.functions.rules.UploadChecksum;
 import dev.uploadgate.functions.rules.UploadedPart;
 import java.time.Duration;
@@ -91,7 +92,7 @@ public final class S3Uploads {
                 Integer after = marker;
                 page = s3.listParts(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumberMarker(after));
                 for (Part part : page.parts()) {
-                    parts.add(new UploadedPart(part.partNumber(), part.size(), ETags.unquoted(part.eTag())));
+                    parts.add(new UploadedPart(part.partNumber(), part.size(), ETags.unquoted(part.eTag()), partChecksum(part)));
                 }
                 marker = page.nextPartNumberMarker();
             } while (Boolean.TRUE.equals(page.isTruncated()) && marker != null);
@@ -233,16 +234,31 @@ public final class S3Uploads {
     }
 
     /** Where HeadObject reports each algorithm's value, the full-object CRCs first (S3 reports one). */
-    private static final Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> STORED_CHECKSUMS = storedChecksums();
+    private static final Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> STORED_CHECKSUMS = members(
+            HeadObjectResponse::checksumCRC32, HeadObjectResponse::checksumCRC32C, HeadObjectResponse::checksumCRC64NVME,
+            HeadObjectResponse::checksumSHA1, HeadObjectResponse::checksumSHA256);
 
-    private static Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> storedChecksums() {
-        Map<ChecksumAlgorithm, Function<HeadObjectResponse, String>> members = new EnumMap<>(ChecksumAlgorithm.class);
-        members.put(ChecksumAlgorithm.CRC32, HeadObjectResponse::checksumCRC32);
-        members.put(ChecksumAlgorithm.CRC32C, HeadObjectResponse::checksumCRC32C);
-        members.put(ChecksumAlgorithm.CRC64NVME, HeadObjectResponse::checksumCRC64NVME);
-        members.put(ChecksumAlgorithm.SHA1, HeadObjectResponse::checksumSHA1);
-        members.put(ChecksumAlgorithm.SHA256, HeadObjectResponse::checksumSHA256);
+    /** Where ListParts reports each algorithm's value of a part. */
+    private static final Map<ChecksumAlgorithm, Function<Part, String>> PART_CHECKSUMS = members(
+            Part::checksumCRC32, Part::checksumCRC32C, Part::checksumCRC64NVME, Part::checksumSHA1, Part::checksumSHA256);
+
+    private static <T> Map<ChecksumAlgorithm, Function<T, String>> members(Function<T, String> crc32, Function<T, String> crc32c,
+            Function<T, String> crc64nvme, Function<T, String> sha1, Function<T, String> sha256) {
+        Map<ChecksumAlgorithm, Function<T, String>> members = new EnumMap<>(ChecksumAlgorithm.class);
+        members.put(ChecksumAlgorithm.CRC32, crc32);
+        members.put(ChecksumAlgorithm.CRC32C, crc32c);
+        members.put(ChecksumAlgorithm.CRC64NVME, crc64nvme);
+        members.put(ChecksumAlgorithm.SHA1, sha1);
+        members.put(ChecksumAlgorithm.SHA256, sha256);
         return members;
+    }
+
+    /** A listed part's checksum, when S3 keeps one for its upload's algorithm. */
+    private static Optional<PartChecksum> partChecksum(Part part) {
+        return PART_CHECKSUMS.entrySet().stream()
+                .filter(member -> member.getValue().apply(part) != null)
+                .map(member -> new PartChecksum(member.getKey(), member.getValue().apply(part)))
+                .findFirst();
     }
 
     /** The checksum S3 keeps for an object, if it keeps one. */

@@ -1,6 +1,7 @@
 package dev.uploadgate.functions.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,23 +76,35 @@ class HttpApiHandlerTest {
         assertThat(call(handlerReturning("unused"), event).get("statusCode").intValue()).isEqualTo(400);
     }
 
-    private static JsonNode call(HttpApiHandler handler, String event) throws IOException {
+    @Test
+    void inEnvironment_givenVariables_areReadByTheLambdaConstructorAndOnlyThere() {
+        Map<String, String> deployment = Map.of("BUCKET_NAME", "given-bucket", "AWS_REGION", "eu-west-1",
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret", "KEY_PREFIX", "given/");
+
+        AbortMultipartHandler handler = HttpApiHandler.inEnvironment(deployment, AbortMultipartHandler::new);
+
+        assertThat(handler.prime()).as("wired from the given variables").containsExactly(400, 200);
+        // Outside the call, the constructor reads the process's variables again (no BUCKET_NAME in a test JVM).
+        assertThatThrownBy(AbortMultipartHandler::new).hasMessageContaining("BUCKET_NAME");
+    }
+
+    private static JsonNode call(HttpApiHandler<?> handler, String event) throws IOException {
         return JSON.readTree(LambdaRuntime.invokeRaw(handler, event.getBytes(StandardCharsets.UTF_8), null));
     }
 
-    private static HttpApiHandler handlerReturning(Object result) {
-        return new HttpApiHandler() {
+    private static HttpApiHandler<Object> handlerReturning(Object result) {
+        return new HttpApiHandler<>(new Object()) {
             @Override
-            Object handle(ApiRequest request) {
+            Object handle(Object service, ApiRequest request) {
                 return result;
             }
         };
     }
 
-    private static HttpApiHandler handlerThrowing(RuntimeException failure) {
-        return new HttpApiHandler() {
+    private static HttpApiHandler<Object> handlerThrowing(RuntimeException failure) {
+        return new HttpApiHandler<>(new Object()) {
             @Override
-            Object handle(ApiRequest request) {
+            Object handle(Object service, ApiRequest request) {
                 throw failure;
             }
         };

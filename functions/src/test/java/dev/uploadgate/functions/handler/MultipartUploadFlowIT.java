@@ -108,7 +108,7 @@ class MultipartUploadFlowIT extends S3ProxyIntegrationTest {
     @Test
     void upload_afterSnapStartPriming_realHandlersStillCallS3() throws Exception {
         Api primed = new Api(s3.environment());
-        for (HttpApiHandler handler : List.<HttpApiHandler>of(primed.create, primed.complete, primed.listParts, primed.abort)) {
+        for (HttpApiHandler<?> handler : List.<HttpApiHandler<?>>of(primed.create, primed.complete, primed.listParts, primed.abort)) {
             handler.beforeCheckpoint(null);
             handler.afterRestore(null);
         }

@@ -3,9 +3,11 @@ package dev.uploadgate.functions.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.uploadgate.functions.json.Json;
+import dev.uploadgate.functions.service.CreateUpload;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -66,13 +68,13 @@ class PrimingTest {
 
     @Test
     void prime_everyHandler_answersItsRequestsAsExpectedWithoutNetwork() {
-        Map<HttpApiHandler, List<Integer>> expected = new LinkedHashMap<>();
-        expected.put(new PresignPartHandler(environment), List.of(200, 200));
-        expected.put(new PresignObjectHandler(environment), List.of(200, 200, 413, 413, 200));
-        expected.put(new CreateMultipartHandler(environment), List.of(413, 200));
-        expected.put(new CompleteMultipartHandler(environment), List.of(400, 200));
-        expected.put(new ListPartsHandler(environment), List.of(400, 200, 200));
-        expected.put(new AbortMultipartHandler(environment), List.of(400, 200));
+        Map<HttpApiHandler<?>, List<Integer>> expected = new LinkedHashMap<>();
+        expected.put(HttpApiHandler.inEnvironment(environment, PresignPartHandler::new), List.of(200, 200));
+        expected.put(HttpApiHandler.inEnvironment(environment, PresignObjectHandler::new), List.of(200, 200, 413, 413, 200));
+        expected.put(HttpApiHandler.inEnvironment(environment, CreateMultipartHandler::new), List.of(413, 200));
+        expected.put(HttpApiHandler.inEnvironment(environment, CompleteMultipartHandler::new), List.of(400, 200));
+        expected.put(HttpApiHandler.inEnvironment(environment, ListPartsHandler::new), List.of(400, 200, 200));
+        expected.put(HttpApiHandler.inEnvironment(environment, AbortMultipartHandler::new), List.of(400, 200));
 
         expected.forEach((handler, statuses) -> assertThat(handler.prime()).as(handler.operation()).isEqualTo(statuses));
         assertThat(connections).hasValue(0);
@@ -83,27 +85,21 @@ class PrimingTest {
         Map<String, String> prefixed = new HashMap<>(environment);
         prefixed.put("KEY_PREFIX", "in box/2026/");
 
-        assertThat(new PresignPartHandler(prefixed).prime()).containsExactly(200, 200);
-        assertThat(new CompleteMultipartHandler(prefixed).prime()).containsExactly(400, 200);
+        assertThat(HttpApiHandler.inEnvironment(prefixed, PresignPartHandler::new).prime()).containsExactly(200, 200);
+        assertThat(HttpApiHandler.inEnvironment(prefixed, CompleteMultipartHandler::new).prime()).containsExactly(400, 200);
     }
 
     @Test
     void run_s3Handlers_makeEachS3CallThroughTheSdkAgainstTheCannedS3() {
         Wiring wiring = Wiring.of(environment);
-        Map<String, Function<Wiring, HttpApiHandler>> twins = new LinkedHashMap<>();
-        twins.put("CreateMultipart", twin -> new CreateMultipartHandler(twin.createUpload()));
-        twins.put("CompleteMultipart", twin -> new CompleteMultipartHandler(twin.completeUpload()));
-        twins.put("ListParts", twin -> new ListPartsHandler(twin.listUploadParts()));
-        twins.put("AbortMultipart", twin -> new AbortMultipartHandler(twin.abortUpload()));
-        twins.put("PresignObject", twin -> new PresignObjectHandler(twin.presignObject()));
-        twins.put("PresignPart", twin -> new PresignPartHandler(twin.presignParts()));
         Map<String, List<String>> calls = new LinkedHashMap<>();
 
-        twins.forEach((operation, twin) -> {
-            CannedS3 canned = new CannedS3();
-            new Priming(wiring, operation, twin, () -> canned).run();
-            calls.put(operation, canned.operations());
-        });
+        calls.put("CreateMultipart", cannedCalls(wiring, new CreateMultipartHandler(wiring.createUpload()), Wiring::createUpload));
+        calls.put("CompleteMultipart", cannedCalls(wiring, new CompleteMultipartHandler(wiring.completeUpload()), Wiring::completeUpload));
+        calls.put("ListParts", cannedCalls(wiring, new ListPartsHandler(wiring.listUploadParts()), Wiring::listUploadParts));
+        calls.put("AbortMultipart", cannedCalls(wiring, new AbortMultipartHandler(wiring.abortUpload()), Wiring::abortUpload));
+        calls.put("PresignObject", cannedCalls(wiring, new PresignObjectHandler(wiring.presignObject()), Wiring::presignObject));
+        calls.put("PresignPart", cannedCalls(wiring, new PresignPartHandler(wiring.presignParts()), Wiring::presignParts));
 
         assertThat(calls.get("CreateMultipart")).containsExactly("ListMultipartUploads", "CreateMultipartUpload");
         assertThat(calls.get("CompleteMultipart")).containsExactly("ListParts", "CompleteMultipartUpload", "HeadObject");
@@ -116,11 +112,14 @@ class PrimingTest {
 
     @Test
     void run_createTwice_answersTheSameBytesFromFixedValues() {
+        Wiring wiring = Wiring.of(environment);
+        CreateMultipartHandler handler = new CreateMultipartHandler(wiring.createUpload());
+        Priming<CreateUpload> priming = new Priming<>(wiring, "CreateMultipart", Wiring::createUpload);
         List<String> answers = new ArrayList<>();
-        Priming priming = new Priming(Wiring.of(environment), "CreateMultipart", twin -> new RecordingCreate(twin, answers));
 
-        priming.run();
-        priming.run();
+        for (int run = 0; run < 2; run++) {
+            answers.add(priming.withTwin(twin -> new String(handler.respond(priming.requests().get(1), Priming.SILENT, twin), StandardCharsets.UTF_8)));
+        }
 
         assertThat(answers).hasSize(2).allSatisfy(answer -> assertThat(answer)
                 .contains("00000000-0000-4000-8000-000000000000.s5242957-p5242880.crc32c-full/priming.bin")
@@ -137,17 +136,20 @@ class PrimingTest {
         Map<String, String> closed = new HashMap<>(environment);
         closed.put("S3_ENDPOINT_URL", "http://127.0.0.1:" + closedPort);
 
-        assertThat(new CompleteMultipartHandler(closed).prime()).containsExactly(400, 200);
+        assertThat(HttpApiHandler.inEnvironment(closed, CompleteMultipartHandler::new).prime()).containsExactly(400, 200);
     }
 
     @Test
     void beforeCheckpoint_everyHandler_completesQuicklyWithoutNetwork() throws Exception {
-        List<HttpApiHandler> handlers = List.of(new PresignPartHandler(environment), new PresignObjectHandler(environment),
-                new CreateMultipartHandler(environment), new CompleteMultipartHandler(environment),
-                new ListPartsHandler(environment), new AbortMultipartHandler(environment));
+        List<HttpApiHandler<?>> handlers = List.of(HttpApiHandler.inEnvironment(environment, PresignPartHandler::new),
+                HttpApiHandler.inEnvironment(environment, PresignObjectHandler::new),
+                HttpApiHandler.inEnvironment(environment, CreateMultipartHandler::new),
+                HttpApiHandler.inEnvironment(environment, CompleteMultipartHandler::new),
+                HttpApiHandler.inEnvironment(environment, ListPartsHandler::new),
+                HttpApiHandler.inEnvironment(environment, AbortMultipartHandler::new));
         long started = System.nanoTime();
 
-        for (HttpApiHandler handler : handlers) {
+        for (HttpApiHandler<?> handler : handlers) {
             handler.beforeCheckpoint(null);
             handler.afterRestore(null);
         }
@@ -166,8 +168,8 @@ class PrimingTest {
         };
         Wiring wiring = Wiring.of(environment, unavailable);
 
-        List<Integer> part = new Priming(wiring, "PresignPart", twin -> new PresignPartHandler(twin.presignParts())).run();
-        List<Integer> object = new Priming(wiring, "PresignObject", twin -> new PresignObjectHandler(twin.presignObject())).run();
+        List<Integer> part = primed(wiring, new PresignPartHandler(wiring.presignParts()), Wiring::presignParts);
+        List<Integer> object = primed(wiring, new PresignObjectHandler(wiring.presignObject()), Wiring::presignObject);
 
         assertThat(part).containsExactly(200, 200);
         assertThat(object).containsExactly(200, 200, 413, 413, 200);
@@ -183,36 +185,38 @@ class PrimingTest {
         };
         Wiring wiring = Wiring.of(environment, own);
         PresignPartHandler handler = new PresignPartHandler(wiring.presignParts());
-        Priming priming = new Priming(wiring, "PresignPart", twin -> new PresignPartHandler(twin.presignParts()));
-        priming.run();
+        primed(wiring, handler, Wiring::presignParts);
         ByteArrayOutputStream response = new ByteArrayOutputStream();
 
-        handler.handleRequest(new ByteArrayInputStream(priming.requests().get(0)), response, Priming.CONTEXT);
+        handler.handleRequest(new ByteArrayInputStream(new Priming<>(wiring, "PresignPart", Wiring::presignParts).requests().get(0)), response,
+                new FixedContext("test", "after-priming", Priming.SILENT));
 
         assertThat(response.toString(StandardCharsets.UTF_8)).contains("OWN-ACCESS-KEY").doesNotContain("PRIMING-FAKE-ACCESS-KEY");
         assertThat(resolved).hasValue(1);
     }
 
-    /** Create's twin, keeping each response it writes. */
-    private static final class RecordingCreate extends HttpApiHandler {
-        private final CreateMultipartHandler create;
-        private final List<String> answers;
+    /** Runs the handler's priming requests on a twin of its service, as {@link HttpApiHandler#prime} does. */
+    private static <S> List<Integer> primed(Wiring wiring, HttpApiHandler<S> handler, Function<Wiring, S> serviceOf) {
+        return primed(new Priming<>(wiring, handler.operation(), serviceOf), handler);
+    }
 
-        RecordingCreate(Wiring wiring, List<String> answers) {
-            this.create = new CreateMultipartHandler(wiring.createUpload());
-            this.answers = answers;
-        }
+    private static <S> List<Integer> primed(Priming<S> priming, HttpApiHandler<S> handler) {
+        return priming.withTwin(twin -> priming.requests().stream()
+                .map(event -> statusOf(handler.respond(event, Priming.SILENT, twin))).toList());
+    }
 
-        @Override
-        Object handle(ApiRequest request) {
-            Object answer = create.handle(request);
-            answers.add(Json.write(answer));
-            return answer;
+    private static int statusOf(byte[] response) {
+        try {
+            return Json.read(response).get("statusCode").intValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
 
-        @Override
-        String operation() {
-            return "CreateMultipart";
-        }
+    /** The S3 operations a handler's priming makes through the SDK against the in-memory S3. */
+    private static <S> List<String> cannedCalls(Wiring wiring, HttpApiHandler<S> handler, Function<Wiring, S> serviceOf) {
+        CannedS3 canned = new CannedS3();
+        primed(new Priming<>(wiring, handler.operation(), serviceOf, () -> canned), handler);
+        return canned.operations();
     }
 }

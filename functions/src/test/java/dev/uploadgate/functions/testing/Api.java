@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uploadgate.functions.handler.AbortMultipartHandler;
 import dev.uploadgate.functions.handler.CompleteMultipartHandler;
 import dev.uploadgate.functions.handler.CreateMultipartHandler;
+import dev.uploadgate.functions.handler.HttpApiHandler;
 import dev.uploadgate.functions.handler.ListPartsHandler;
 import dev.uploadgate.functions.handler.PresignObjectHandler;
 import dev.uploadgate.functions.handler.PresignPartHandler;
@@ -33,12 +34,12 @@ public final class Api {
     public final RecordingContext context = new RecordingContext();
 
     public Api(Map<String, String> environment) {
-        create = new CreateMultipartHandler(environment);
-        presignPart = new PresignPartHandler(environment);
-        complete = new CompleteMultipartHandler(environment);
-        listParts = new ListPartsHandler(environment);
-        abort = new AbortMultipartHandler(environment);
-        presignObject = new PresignObjectHandler(environment);
+        create = HttpApiHandler.inEnvironment(environment, CreateMultipartHandler::new);
+        presignPart = HttpApiHandler.inEnvironment(environment, PresignPartHandler::new);
+        complete = HttpApiHandler.inEnvironment(environment, CompleteMultipartHandler::new);
+        listParts = HttpApiHandler.inEnvironment(environment, ListPartsHandler::new);
+        abort = HttpApiHandler.inEnvironment(environment, AbortMultipartHandler::new);
+        presignObject = HttpApiHandler.inEnvironment(environment, PresignObjectHandler::new);
     }
 
     /** A handler's answer with its body parsed. */

@@ -191,8 +191,9 @@ public final class LoadTest {
 
         // Uppy presigns a POST form for small files; a second client might: sign one each time.
         call("params", get("/s3/params?filename=" + name + "&type=application%2Foctet-stream"));
-        JsonNode created = call("create", post("/s3/multipart",
-                "{\"filename\":\"" + name + "\",\"type\":\"application/octet-stream\",\"size\":" + file.length + "}"));
+        // A big file asks for the smallest part size S3 allows, so it has two parts and takes a batch of URLs.
+        JsonNode created = call("create", post("/s3/multipart", "{\"filename\":\"" + name + "\",\"type\":\"application/octet-stream\",\"size\":"
+                + file.length + (big ? ",\"partSize\":" + 5 * MIB : "") + "}"));
         if (created == null) {
             return;
         }
@@ -201,8 +202,15 @@ public final class LoadTest {
         String uploadId = created.get("uploadId").asText();
         String uploadPath = "/s3/multipart/" + URLEncoder.encode(uploadId, StandardCharsets.UTF_8);
 
-        List<byte[]> parts = big ? List.of(Arrays.copyOfRange(file, 0, 5 * MIB), Arrays.copyOfRange(file, 5 * MIB, file.length))
-                : List.of(file);
+        int partSize = created.get("partSize").asInt();
+        List<byte[]> parts = new ArrayList<>();
+        for (int from = 0; from < file.length; from += partSize) {
+            parts.add(Arrays.copyOfRange(file, from, Math.min(file.length, from + partSize)));
+        }
+        if (parts.size() != (big ? 2 : 1)) {
+            recorder.error("create", "partSize " + partSize + " makes " + parts.size() + " parts of a " + file.length + "-byte file");
+            return;
+        }
         List<String> urls = new ArrayList<>();
         if (big) {
             JsonNode batch = call("batch", get(uploadPath + "/batch?key=" + encodedKey + "&partNumbers=1,2"));
