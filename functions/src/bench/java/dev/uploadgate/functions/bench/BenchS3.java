@@ -65,8 +65,9 @@ final class BenchS3 implements AutoCloseable {
                             .virtualHost(door.virtualHost())));
                 } catch (Exception e) { // S3Proxy.start() declares Exception
                     throw hasBindCause(e) ? new IOException("cannot listen on " + door.address() + ":" + AwsS3Host.PORT
-                            + ", where the S3 functions' -noendpoint runs connect (binding a port below 1024 needs root,"
-                            + " CAP_NET_BIND_SERVICE or net.ipv4.ip_unprivileged_port_start=443; or leave those runs out)", e) : e;
+                            + ", where the S3 functions' -noendpoint runs connect: is another server there? (Binding a port"
+                            + " below 1024 also needs root, CAP_NET_BIND_SERVICE or net.ipv4.ip_unprivileged_port_start=443;"
+                            + " or leave those runs out.)", e) : e;
                 }
             }
             URI endpoint = URI.create("http://127.0.0.1:" + plain.getPort());
