@@ -262,7 +262,18 @@ public final class ColdStartBenchmark {
             // A figure for an error answer would time another path: stop, with the log to read.
             throw new IllegalStateException(function + " (" + kind + ") answered " + status + ": " + command + "; see " + log);
         }
+        abortOpenUploads();
         return new LaunchSeries.Sample(answeredMs, status, classes);
+    }
+
+    /**
+     * Every launch starts with no open upload, as a new caller does: create counts the caller's
+     * open uploads (its quota, one listing), and the uploads that create and list-parts runs leave
+     * open would otherwise lengthen that listing run by run and, at 100, answer 429.
+     */
+    private void abortOpenUploads() {
+        s3.listMultipartUploadsPaginator(b -> b.bucket(BenchS3.BUCKET)).uploads()
+                .forEach(upload -> s3.abortMultipartUpload(b -> b.bucket(BenchS3.BUCKET).key(upload.key()).uploadId(upload.uploadId())));
     }
 
     /** The recorded event, or for complete, list and abort the same event pointed at a fresh real upload. */
