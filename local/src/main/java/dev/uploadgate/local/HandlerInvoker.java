@@ -72,10 +72,9 @@ final class HandlerInvoker {
                     ? inEnvironment.get().invoke(null, environment, (Supplier<Object>) () -> construct(constructor))
                     : constructor.newInstance();
         } catch (InvocationTargetException e) {
+            // Through inEnvironment, the constructor's own failure arrives wrapped once more.
             Throwable cause = e.getCause() instanceof ConstructionFailed failed ? failed.getCause() : e.getCause();
             throw new TemplateException(name + " failed to start: " + cause, cause);
-        } catch (ConstructionFailed e) {
-            throw new TemplateException(name + " failed to start: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new TemplateException(name + " cannot be constructed: " + e, e);
         }
