@@ -183,8 +183,7 @@ public final class SignerColdStart {
                 name -> name.startsWith("dev/uploadgate/functions/bench/")
                         || name.startsWith("dev/uploadgate/functions/handler/FixedContext")
                         || name.startsWith("dev/uploadgate/functions/handler/SdkSignedPresignPartHandler")
-                        || name.startsWith("dev/uploadgate/functions/service/SdkUrlSigner")
-                        || name.startsWith("dev/uploadgate/functions/service/SdkPresignParts")));
+                        || name.startsWith("dev/uploadgate/functions/service/SdkUrlSigner")));
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> e.contains("aws-lambda-java-serialization")).forEach(entries::add);
         return String.join(File.pathSeparator, entries);

@@ -30,7 +30,7 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
  * {@link SigV4Sessions#open()} does. S3 signs paths as they are: no double encoding, no
  * normalisation (what the SDK's own S3 presigner sets).
  */
-public final class SdkUrlSigner {
+public final class SdkUrlSigner implements PartSigner {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final AwsCredentialsProvider credentials;
@@ -51,6 +51,7 @@ public final class SdkUrlSigner {
     }
 
     /** One UploadPart URL; the given headers (lower-case names, without host) are signed. */
+    @Override
     public SignedRequest uploadPart(String key, String uploadId, int partNumber, Map<String, String> headers) {
         AwsCredentials identity = resolve();
         Instant now = clock.instant();
@@ -59,6 +60,7 @@ public final class SdkUrlSigner {
     }
 
     /** UploadPart URLs for the part numbers, in their order, with one credentials resolution and signing time. */
+    @Override
     public List<SignedRequest> uploadParts(String key, String uploadId, List<Integer> partNumbers, List<Map<String, String>> headers) {
         if (headers.size() != partNumbers.size()) {
             throw new IllegalArgumentException("one header map per part: " + headers.size() + " for " + partNumbers.size());

@@ -29,13 +29,13 @@ import java.util.function.Supplier;
  * object size. An upload id that does not belong to the key is refused by S3 when the URL is used.
  */
 public final class PresignParts {
-    private final UrlSigner signer;
+    private final PartSigner signer;
     private final ObjectKeys keys;
     private final Supplier<S3Uploads> uploads;
     private final long maxObjectSize;
 
     /** @param uploads S3, asked only to meter uploads of undeclared size */
-    public PresignParts(UrlSigner signer, ObjectKeys keys, Supplier<S3Uploads> uploads, long maxObjectSize) {
+    public PresignParts(PartSigner signer, ObjectKeys keys, Supplier<S3Uploads> uploads, long maxObjectSize) {
         this.signer = Objects.requireNonNull(signer, "signer");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.uploads = Objects.requireNonNull(uploads, "uploads");

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * (same host and path style, encoding, parameter order and signed headers; the tests compare them
  * byte for byte).
  */
-public final class UrlSigner {
+public final class UrlSigner implements PartSigner {
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
     private final SigV4Sessions sessions;
@@ -25,17 +25,13 @@ public final class UrlSigner {
         this.location = Objects.requireNonNull(location, "location");
     }
 
-    /**
-     * An UploadPart URL with the given headers signed (content-length, content-md5,
-     * x-amz-checksum-*), so S3 refuses a body that differs from what they describe.
-     *
-     * @param headers lower-case names to values
-     */
+    @Override
     public SignedRequest uploadPart(String key, String uploadId, int partNumber, Map<String, String> headers) {
         return uploadPart(sessions.open(), location.objectPath(key), uploadId, partNumber, new TreeMap<>(headers));
     }
 
-    /** UploadPart URLs, in the order of the part numbers, each with its own signed headers, signed with one session. */
+    /** Signed with one session. */
+    @Override
     public List<SignedRequest> uploadParts(String key, String uploadId, List<Integer> partNumbers, List<Map<String, String>> headers) {
         if (headers.size() != partNumbers.size()) {
             throw new IllegalArgumentException("one header map per part: " + headers.size() + " for " + partNumbers.size());
