@@ -3,6 +3,7 @@ package dev.uploadgate.functions.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.uploadgate.functions.error.ApiException;
@@ -124,13 +125,21 @@ public abstract class HttpApiHandler<S> implements RequestStreamHandler, Resourc
 
     /** The response's JSON bytes for the event's, answered by the given service. */
     final byte[] respond(byte[] event, LambdaLogger logger, S answering) {
+        return Json.writeBytes(answer(() -> HttpApiEvents.read(event), logger, answering));
+    }
+
+    /**
+     * The response to an event, answered by the given service and logged in one line. Reading the
+     * event is part of the request: a malformed one is answered like any other bad request.
+     */
+    final APIGatewayV2HTTPResponse answer(Supplier<APIGatewayV2HTTPEvent> event, LambdaLogger logger, S answering) {
         long started = System.nanoTime();
         String requestId = "unknown";
         String owner = null;
         APIGatewayV2HTTPResponse response;
         String code = null;
         try {
-            ApiRequest request = ApiRequest.from(HttpApiEvents.read(event), owners);
+            ApiRequest request = ApiRequest.from(event.get(), owners);
             requestId = request.requestId();
             owner = request.owner().value();
             response = ApiResponses.ok(handle(answering, request));
@@ -155,7 +164,7 @@ public abstract class HttpApiHandler<S> implements RequestStreamHandler, Resourc
         fields.put("code", code);
         fields.put("durationMs", (System.nanoTime() - started) / 1_000_000);
         RequestLog.write(logger, response.getStatusCode() >= 500 ? LogLevel.ERROR : LogLevel.INFO, fields);
-        return Json.writeBytes(response);
+        return response;
     }
 
     /** The operation's name in logs, such as {@code CreateMultipart}; it also names the priming requests. */
